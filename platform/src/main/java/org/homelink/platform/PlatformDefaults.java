@@ -1,0 +1,29 @@
+package org.homelink.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Settings every Homelink service needs, at the lowest precedence so a service or an operator can still override
+ * them. Kept here so no service can forget one.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    private static final Map<String, Object> DEFAULTS = Map.of(
+            // Axon Server is not used: the event store is MongoDB.
+            "axon.axonserver.enabled", "false",
+            "axon.update-check.disabled", "true",
+            // XStream cannot read records on Java 17; events are records.
+            "axon.serializer.general", "jackson",
+            "axon.serializer.events", "jackson",
+            "axon.serializer.messages", "jackson");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("homelinkPlatformDefaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,354 @@
+package org.homelink.platform.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
+
+/**
+ * Axon's event storage engine on the plain MongoDB Java driver: one shared, totally ordered log that every service
+ * appends to and every service's processors read in full.
+ * <p>
+ * Every lookup is an equality or {@code $in} match on a unique index ({@code _id}, or the aggregate keys), because
+ * those are the only lookups the embedded server answers from an index; a range query or a sort would scan the
+ * whole log there. So appending, loading an aggregate and fetching the next batch cost the same however long the
+ * log grows, on the embedded server and on MongoDB alike:
+ * <ul>
+ *     <li>append: reserve the next commit position, insert one commit document (two round trips);</li>
+ *     <li>read the stream: {@code _id $in [p+1 .. p+batch]} over the dense positions;</li>
+ *     <li>load an aggregate: {@code keys $in ["id/n" .. "id/n+batch"]}, after at most one snapshot lookup.</li>
+ * </ul>
+ * Why no reader misses an event: positions are dense, and a reader never steps past a missing position that has
+ * been reserved. It waits for the writer; a position still missing after the gap timeout is claimed by inserting a
+ * skip marker at it. Whoever inserts at that position first wins: if the writer was only slow, its insert then
+ * fails on the duplicate position and it simply retries at a fresh position, so its command still succeeds and its
+ * events are read once, at their new place.
+ */
+public class MongoEventLogEngine extends BatchingEventStorageEngine {
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> snapshots;
+    private final CommitPositions positions;
+    private final GapTimer gaps;
+
+    protected MongoEventLogEngine(Builder builder) {
+        super(builder);
+        MongoDatabase database = builder.database;
+        this.commits = database.getCollection(builder.commitsCollection);
+        this.snapshots = database.getCollection(builder.snapshotsCollection);
+        this.positions = new CommitPositions(database.getCollection(builder.countersCollection));
+        this.gaps = new GapTimer(builder.gapTimeout, builder.clock);
+        commits.createIndex(Indexes.ascending(CommitDocuments.KEYS),
+                            new IndexOptions().name("aggregate_sequence").unique(true).sparse(true));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Document> eventDocuments = CommitDocuments.eventDocuments(events, serializer);
+        List<String> keys = CommitDocuments.aggregateKeys(events);
+        while (true) {
+            long position = positions.reserveNext();
+            try {
+                commits.insertOne(CommitDocuments.commit(position, keys, eventDocuments));
+                return;
+            } catch (MongoWriteException e) {
+                if (!isDuplicateKey(e) || !positionTaken(position)) {
+                    handlePersistenceException(e, firstDomainEventOr(events));
+                }
+                // A reader gave up on this position and skipped it while we were slow: take the next one.
+            }
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        // Only the latest snapshot is kept. Two snapshotters racing may leave the older one: still a correct state
+        // of the aggregate, so the only cost is replaying a few more events on the next load.
+        Optional<? extends DomainEventData<?>> current = readSnapshotData(snapshot.getAggregateIdentifier()).findFirst();
+        if (current.isPresent() && current.get().getSequenceNumber() >= snapshot.getSequenceNumber()) {
+            return;
+        }
+        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()),
+                             CommitDocuments.snapshotDocument(snapshot, serializer),
+                             new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(CommitDocuments.snapshotEntry(snapshot));
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long first = positionOf(lastToken) + 1;
+        Map<Long, Document> found = commitsAt(first, batchSize);
+        long lastFound = found.keySet().stream().mapToLong(Long::longValue).max().orElse(0L);
+        List<TrackedEventData<?>> events = new ArrayList<>();
+        for (long position = first; position < first + batchSize; position++) {
+            Document commit = found.get(position);
+            if (commit == null) {
+                boolean reserved = position < lastFound || position <= positions.lastReserved();
+                if (!reserved || !gaps.hasExpired(position)) {
+                    break; // the head of the log, or a writer still writing: come back on the next poll
+                }
+                commit = skip(position);
+            }
+            gaps.filled(position);
+            if (!CommitDocuments.isSkipped(commit)) {
+                events.addAll(CommitDocuments.trackedEvents(commit));
+            }
+        }
+        return events;
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        List<String> keys = keysOf(aggregateIdentifier, firstSequenceNumber, batchSize);
+        List<DomainEventData<?>> events = new ArrayList<>();
+        // A commit holding several of the keys can come back more than once; key it by position to count it once.
+        Map<Long, Document> matching = new HashMap<>();
+        for (Document commit : commits.find(in(CommitDocuments.KEYS, keys))) {
+            matching.putIfAbsent(CommitDocuments.position(commit), commit);
+        }
+        for (Document commit : matching.values()) {
+            events.addAll(CommitDocuments.domainEvents(commit, aggregateIdentifier, firstSequenceNumber));
+        }
+        events.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
+        return events;
+    }
+
+    /** Reads only the aggregate keys of the matching commits, never their payloads. */
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Long last = null;
+        for (long first = 0; ; first += batchSize()) {
+            OptionalLong highest = OptionalLong.empty();
+            for (Document commit : commits.find(in(CommitDocuments.KEYS, keysOf(aggregateIdentifier, first)))
+                                          .projection(include(CommitDocuments.KEYS))) {
+                OptionalLong inCommit = CommitDocuments.highestSequence(commit, aggregateIdentifier);
+                if (inCommit.isPresent() && inCommit.getAsLong() > highest.orElse(-1L)) {
+                    highest = inCommit;
+                }
+            }
+            if (highest.isEmpty()) {
+                return Optional.ofNullable(last);
+            }
+            last = highest.getAsLong();
+            if (last < first + batchSize() - 1) {
+                return Optional.of(last);
+            }
+        }
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    /** The last reserved position: a processor starting here sees every commit reserved after this moment. */
+    @Override
+    public TrackingToken createHeadToken() {
+        return new GlobalSequenceTrackingToken(positions.lastReserved());
+    }
+
+    /**
+     * Finds the first commit written at or after {@code dateTime} by bisecting the dense positions with equality
+     * lookups, since a range query on the commit time would scan the whole log on the embedded server.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 1;
+        long high = positions.lastReserved() + 1;
+        Date target = Date.from(dateTime);
+        while (low < high) {
+            long middle = low + (high - low) / 2;
+            Document commit = firstCommitFrom(middle, high);
+            if (commit == null || !commit.getDate(CommitDocuments.AT).before(target)) {
+                high = middle;
+            } else {
+                low = CommitDocuments.position(commit) + 1;
+            }
+        }
+        return new GlobalSequenceTrackingToken(low - 1);
+    }
+
+    private Document firstCommitFrom(long from, long toExclusive) {
+        int window = (int) Math.min(toExclusive - from, batchSize());
+        return commitsAt(from, window).values().stream().findFirst().orElse(null);
+    }
+
+    private TreeMap<Long, Document> commitsAt(long first, int count) {
+        List<Long> window = LongStream.range(first, first + count).boxed().toList();
+        TreeMap<Long, Document> found = new TreeMap<>();
+        for (Document commit : commits.find(in("_id", window))) {
+            found.put(CommitDocuments.position(commit), commit);
+        }
+        return found;
+    }
+
+    private List<String> keysOf(String aggregateIdentifier, long firstSequenceNumber) {
+        return keysOf(aggregateIdentifier, firstSequenceNumber, batchSize());
+    }
+
+    private static List<String> keysOf(String aggregateIdentifier, long firstSequenceNumber, int count) {
+        return LongStream.range(firstSequenceNumber, firstSequenceNumber + count)
+                         .mapToObj(seq -> CommitDocuments.aggregateKey(aggregateIdentifier, seq))
+                         .toList();
+    }
+
+    private Document skip(long position) {
+        try {
+            commits.insertOne(CommitDocuments.skipped(position));
+            return CommitDocuments.skipped(position);
+        } catch (MongoWriteException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            // The writer (or another reader's skip marker) got there first: read whatever won.
+            return commits.find(eq("_id", position)).first();
+        }
+    }
+
+    private boolean positionTaken(long position) {
+        return commits.find(eq("_id", position)).projection(include("_id")).first() != null;
+    }
+
+    private static boolean isDuplicateKey(Exception e) {
+        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private static EventMessage<?> firstDomainEventOr(List<? extends EventMessage<?>> events) {
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?>) {
+                return event;
+            }
+        }
+        return events.get(0);
+    }
+
+    private static long positionOf(TrackingToken token) {
+        TrackingToken unwrapped = WrappedToken.unwrapLowerBound(token);
+        if (unwrapped == null) {
+            return 0L;
+        }
+        if (unwrapped instanceof GlobalSequenceTrackingToken global) {
+            return global.getGlobalIndex();
+        }
+        throw new IllegalArgumentException("This event store reads GlobalSequenceTrackingTokens, not " + unwrapped);
+    }
+
+    /** Builds the engine; the database is required, everything else has a default. */
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private String commitsCollection = "commits";
+        private String snapshotsCollection = "snapshots";
+        private String countersCollection = "counters";
+        private Duration gapTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+
+        protected Builder() {
+            persistenceExceptionResolver(MongoEventLogEngine::isDuplicateKey);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder collections(String commits, String snapshots, String counters) {
+            this.commitsCollection = commits;
+            this.snapshotsCollection = snapshots;
+            this.countersCollection = counters;
+            return this;
+        }
+
+        /** How long a reader waits for a reserved position before it skips it as a writer that died. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public MongoEventLogEngine build() {
+            return new MongoEventLogEngine(this);
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("The MongoDatabase is required");
+            }
+        }
+    }
+}
