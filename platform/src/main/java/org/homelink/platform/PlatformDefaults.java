@@ -20,10 +20,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // XStream cannot read records on Java 17; events are records.
             "axon.serializer.general", "jackson",
             "axon.serializer.events", "jackson",
-            "axon.serializer.messages", "jackson");
+            "axon.serializer.messages", "jackson",
+            // The embedded server logs every connection at INFO: noise in a service's own log.
+            "logging.level.de.bwaldvogel", "WARN");
+
+    /** Axon reads this one as a system property only; it advertises a product Homelink does not use. */
+    private static final String AXONIQ_CONSOLE_MESSAGE = "disable-axoniq-console-message";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(new MapPropertySource("homelinkPlatformDefaults", DEFAULTS));
+        if (System.getProperty(AXONIQ_CONSOLE_MESSAGE) == null) {
+            System.setProperty(AXONIQ_CONSOLE_MESSAGE, "true");
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
  * How commits, events and snapshots look as MongoDB documents.
@@ -23,16 +24,19 @@ import java.util.OptionalLong;
  * One document holds every event of one unit of work, so a command's events are written all or none by a single
  * document insert, which MongoDB makes atomic on every deployment, the embedded server included:
  * <pre>
- * { _id: 42,                                  // commit position in the dense global sequence
+ * { _id: 42,                                  // the position of its first event
+ *   positions: [42, 43],                      // every event's position in the dense global sequence: unique
  *   at: ISODate(...),                         // when it was written: for tokens at a point in time
  *   keys: ["family-7/3", "family-7/4"],       // aggregate/sequence of each domain event: unique, sparse
  *   events: [ { id, type, aggregate, seq, time, payloadType, revision, payload, metaData } ] }
  * </pre>
- * A position that a reader gave up waiting for is filled with {@code { _id: 43, at: ..., skipped: true }}.
+ * A position that a reader gave up waiting for is filled with {@code { _id: 44, positions: [44], at: ..., skipped:
+ * true }}.
  */
 final class CommitDocuments {
 
-    static final String POSITION = "_id";
+    static final String FIRST_POSITION = "_id";
+    static final String POSITIONS = "positions";
     static final String AT = "at";
     static final String KEYS = "keys";
     static final String EVENTS = "events";
@@ -85,8 +89,10 @@ final class CommitDocuments {
                      .max();
     }
 
-    static Document commit(long position, List<String> keys, List<Document> events) {
-        Document commit = new Document(POSITION, position).append(AT, new Date());
+    static Document commit(long firstPosition, List<String> keys, List<Document> events) {
+        Document commit = new Document(FIRST_POSITION, firstPosition)
+                .append(POSITIONS, positions(firstPosition, events.size()))
+                .append(AT, new Date());
         if (!keys.isEmpty()) {
             // Left out rather than empty: the unique index is sparse, and many commits without keys must coexist.
             commit.append(KEYS, keys);
@@ -95,26 +101,36 @@ final class CommitDocuments {
     }
 
     static Document skipped(long position) {
-        return new Document(POSITION, position).append(AT, new Date()).append(SKIPPED, true);
+        return new Document(FIRST_POSITION, position).append(POSITIONS, List.of(position))
+                                                     .append(AT, new Date()).append(SKIPPED, true);
     }
 
-    static long position(Document commit) {
-        return commit.get(POSITION, Number.class).longValue();
+    static List<Long> positions(long firstPosition, int count) {
+        return LongStream.range(firstPosition, firstPosition + count).boxed().toList();
+    }
+
+    static long firstPosition(Document commit) {
+        return commit.get(FIRST_POSITION, Number.class).longValue();
+    }
+
+    static long lastPosition(Document commit) {
+        return firstPosition(commit) + commit.getList(POSITIONS, Number.class).size() - 1;
     }
 
     static boolean isSkipped(Document commit) {
         return Boolean.TRUE.equals(commit.getBoolean(SKIPPED));
     }
 
-    /**
-     * Every event of a commit carries the commit's token: Axon's processors handle events that share a token in one
-     * batch (as they do for an upcaster that splits one event in two), so a reader sees a commit whole or not at all.
-     */
-    static List<TrackedEventData<?>> trackedEvents(Document commit) {
-        GlobalSequenceTrackingToken token = new GlobalSequenceTrackingToken(position(commit));
+    /** The events of a commit from {@code fromPosition} on, each tracked by its own position. */
+    static List<TrackedEventData<?>> trackedEvents(Document commit, long fromPosition) {
+        long position = firstPosition(commit);
         List<TrackedEventData<?>> tracked = new ArrayList<>();
         for (Document event : commit.getList(EVENTS, Document.class)) {
-            tracked.add(new TrackedDomainEventData<>(token, domainEntry(event)));
+            if (position >= fromPosition) {
+                tracked.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position),
+                                                         domainEntry(event)));
+            }
+            position++;
         }
         return tracked;
     }
@@ -132,7 +148,7 @@ final class CommitDocuments {
     }
 
     static Document snapshotDocument(DomainEventMessage<?> snapshot, Serializer serializer) {
-        return eventDocument(snapshot, serializer).append(POSITION, snapshot.getAggregateIdentifier());
+        return eventDocument(snapshot, serializer).append("_id", snapshot.getAggregateIdentifier());
     }
 
     static DomainEventData<?> snapshotEntry(Document snapshot) {

@@ -9,15 +9,15 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.inc;
 
 /**
- * The dense global sequence of commit positions, kept as one counter document.
+ * The dense global sequence of event positions, kept as one counter document.
  * <p>
- * A writer reserves the next position before it writes its commit, so positions are handed out in order without
- * gaps; a gap in the stored commits can only mean a writer that is still writing, or one that died between
+ * A writer reserves one position per event before it writes its commit, so positions are handed out in order
+ * without gaps; a gap in the stored commits can only mean a writer that is still writing, or one that died between
  * reserving and writing. Readers tell those apart with {@link #lastReserved()} and a bounded wait.
  */
 final class CommitPositions {
 
-    private static final String COUNTER_ID = "commits";
+    private static final String COUNTER_ID = "events";
     private static final String LAST = "last";
 
     private final MongoCollection<Document> counters;
@@ -26,13 +26,16 @@ final class CommitPositions {
         this.counters = counters;
     }
 
-    /** Reserves the next position: the first is 1, so a token of 0 stands before every commit. */
-    long reserveNext() {
+    /**
+     * Reserves the next {@code count} positions and returns the first. The very first position is 1, so a token of 0
+     * stands before every event.
+     */
+    long reserve(int count) {
         Document counter = counters.findOneAndUpdate(
                 eq("_id", COUNTER_ID),
-                inc(LAST, 1L),
+                inc(LAST, (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter.get(LAST, Number.class).longValue();
+        return counter.get(LAST, Number.class).longValue() - count + 1;
     }
 
     /** The highest position any writer has reserved, written or not; 0 when nothing has been reserved yet. */

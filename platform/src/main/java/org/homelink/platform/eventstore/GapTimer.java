@@ -3,11 +3,12 @@ package org.homelink.platform.eventstore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.LongPredicate;
 
 /**
- * Remembers when each reserved-but-unwritten commit position was first seen missing, so readers wait for a slow
+ * Remembers when each reserved-but-unwritten event position was first seen missing, so readers wait for a slow
  * writer for a bounded time and then skip the position, instead of waiting forever for a writer that died.
  * Shared by every reader in one process, so a gap costs one wait, not one per processor.
  */
@@ -15,22 +16,35 @@ final class GapTimer {
 
     private final Duration timeout;
     private final Clock clock;
-    private final ConcurrentMap<Long, Instant> firstSeenMissing = new ConcurrentHashMap<>();
+    private final ConcurrentNavigableMap<Long, Instant> firstSeenMissing = new ConcurrentSkipListMap<>();
 
     GapTimer(Duration timeout, Clock clock) {
         this.timeout = timeout;
         this.clock = clock;
     }
 
-    /** Notes that {@code position} is missing now; true once it has been missing for longer than the timeout. */
+    /** Notes, once, that every position from {@code from} to {@code to} that is not {@code present} is missing now. */
+    void missing(long from, long to, LongPredicate present) {
+        Instant now = clock.instant();
+        for (long position = from; position <= to; position++) {
+            if (!present.test(position)) {
+                firstSeenMissing.putIfAbsent(position, now);
+            }
+        }
+    }
+
+    /** True once {@code position} has been missing for longer than the timeout. */
     boolean hasExpired(long position) {
         Instant now = clock.instant();
         Instant since = firstSeenMissing.computeIfAbsent(position, p -> now);
         return Duration.between(since, now).compareTo(timeout) >= 0;
     }
 
-    /** The position has been filled, by its writer or by a skip marker: stop timing it. */
-    void filled(long position) {
-        firstSeenMissing.remove(position);
+    /**
+     * A reader has passed {@code position}: it and every position before it are filled, by their writers or by skip
+     * markers, so stop timing them.
+     */
+    void passed(long position) {
+        firstSeenMissing.headMap(position, true).clear();
     }
 }

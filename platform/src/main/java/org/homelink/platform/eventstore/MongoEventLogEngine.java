@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -41,19 +42,19 @@ import static com.mongodb.client.model.Projections.include;
  * Axon's event storage engine on the plain MongoDB Java driver: one shared, totally ordered log that every service
  * appends to and every service's processors read in full.
  * <p>
- * Every lookup is an equality or {@code $in} match on a unique index ({@code _id}, or the aggregate keys), because
- * those are the only lookups the embedded server answers from an index; a range query or a sort would scan the
- * whole log there. So appending, loading an aggregate and fetching the next batch cost the same however long the
- * log grows, on the embedded server and on MongoDB alike:
+ * Every lookup is an equality or {@code $in} match on a unique index (the event positions, or the aggregate keys),
+ * because those are the only lookups the embedded server answers from an index; a range query or a sort would scan
+ * the whole log there. So appending, loading an aggregate and fetching the next batch cost the same however long
+ * the log grows, on the embedded server and on MongoDB alike:
  * <ul>
- *     <li>append: reserve the next commit position, insert one commit document (two round trips);</li>
- *     <li>read the stream: {@code _id $in [p+1 .. p+batch]} over the dense positions;</li>
+ *     <li>append: reserve one position per event, insert one commit document (two round trips);</li>
+ *     <li>read the stream: {@code positions $in [p+1 .. p+batch]} over the dense positions;</li>
  *     <li>load an aggregate: {@code keys $in ["id/n" .. "id/n+batch"]}, after at most one snapshot lookup.</li>
  * </ul>
  * Why no reader misses an event: positions are dense, and a reader never steps past a missing position that has
  * been reserved. It waits for the writer; a position still missing after the gap timeout is claimed by inserting a
  * skip marker at it. Whoever inserts at that position first wins: if the writer was only slow, its insert then
- * fails on the duplicate position and it simply retries at a fresh position, so its command still succeeds and its
+ * fails on the duplicate position and it simply retries at fresh positions, so its command still succeeds and its
  * events are read once, at their new place.
  */
 public class MongoEventLogEngine extends BatchingEventStorageEngine {
@@ -70,6 +71,8 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
         this.snapshots = database.getCollection(builder.snapshotsCollection);
         this.positions = new CommitPositions(database.getCollection(builder.countersCollection));
         this.gaps = new GapTimer(builder.gapTimeout, builder.clock);
+        commits.createIndex(Indexes.ascending(CommitDocuments.POSITIONS),
+                            new IndexOptions().name("event_positions").unique(true));
         commits.createIndex(Indexes.ascending(CommitDocuments.KEYS),
                             new IndexOptions().name("aggregate_sequence").unique(true).sparse(true));
     }
@@ -86,15 +89,15 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
         List<Document> eventDocuments = CommitDocuments.eventDocuments(events, serializer);
         List<String> keys = CommitDocuments.aggregateKeys(events);
         while (true) {
-            long position = positions.reserveNext();
+            long first = positions.reserve(events.size());
             try {
-                commits.insertOne(CommitDocuments.commit(position, keys, eventDocuments));
+                commits.insertOne(CommitDocuments.commit(first, keys, eventDocuments));
                 return;
             } catch (MongoWriteException e) {
-                if (!isDuplicateKey(e) || !positionTaken(position)) {
+                if (!isDuplicateKey(e) || !anyTaken(CommitDocuments.positions(first, events.size()))) {
                     handlePersistenceException(e, firstDomainEventOr(events));
                 }
-                // A reader gave up on this position and skipped it while we were slow: take the next one.
+                // A reader gave up on our positions and skipped them while we were slow: take fresh ones.
             }
         }
     }
@@ -121,22 +124,32 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long first = positionOf(lastToken) + 1;
-        Map<Long, Document> found = commitsAt(first, batchSize);
-        long lastFound = found.keySet().stream().mapToLong(Long::longValue).max().orElse(0L);
+        long end = first + batchSize;
+        NavigableMap<Long, Document> found = commitsCovering(first, batchSize);
+        long lastFound = found.isEmpty() ? 0L : CommitDocuments.lastPosition(found.lastEntry().getValue());
         List<TrackedEventData<?>> events = new ArrayList<>();
-        for (long position = first; position < first + batchSize; position++) {
-            Document commit = found.get(position);
-            if (commit == null) {
-                boolean reserved = position < lastFound || position <= positions.lastReserved();
-                if (!reserved || !gaps.hasExpired(position)) {
-                    break; // the head of the log, or a writer still writing: come back on the next poll
+        long position = first;
+        while (position < end) {
+            Map.Entry<Long, Document> covering = found.floorEntry(position);
+            Document commit = covering == null ? null : covering.getValue();
+            if (commit == null || CommitDocuments.lastPosition(commit) < position) {
+                long reservedUpTo = Math.max(lastFound, position > lastFound ? positions.lastReserved() : 0L);
+                if (position > reservedUpTo) {
+                    break; // the head of the log
+                }
+                // Start every missing position's clock now, so a writer that died holding several costs one wait.
+                gaps.missing(position, Math.min(reservedUpTo, end - 1), p -> covers(found, p));
+                if (!gaps.hasExpired(position)) {
+                    break; // a writer still writing: come back on the next poll
                 }
                 commit = skip(position);
+                found.put(CommitDocuments.firstPosition(commit), commit);
             }
-            gaps.filled(position);
             if (!CommitDocuments.isSkipped(commit)) {
-                events.addAll(CommitDocuments.trackedEvents(commit));
+                events.addAll(CommitDocuments.trackedEvents(commit, position));
             }
+            gaps.passed(CommitDocuments.lastPosition(commit));
+            position = CommitDocuments.lastPosition(commit) + 1;
         }
         return events;
     }
@@ -149,7 +162,7 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
         // A commit holding several of the keys can come back more than once; key it by position to count it once.
         Map<Long, Document> matching = new HashMap<>();
         for (Document commit : commits.find(in(CommitDocuments.KEYS, keys))) {
-            matching.putIfAbsent(CommitDocuments.position(commit), commit);
+            matching.putIfAbsent(CommitDocuments.firstPosition(commit), commit);
         }
         for (Document commit : matching.values()) {
             events.addAll(CommitDocuments.domainEvents(commit, aggregateIdentifier, firstSequenceNumber));
@@ -193,7 +206,7 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Finds the first commit written at or after {@code dateTime} by bisecting the dense positions with equality
+     * Finds the first commit written at or after {@code dateTime} by bisecting the dense positions with {@code $in}
      * lookups, since a range query on the commit time would scan the whole log on the embedded server.
      */
     @Override
@@ -207,7 +220,7 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
             if (commit == null || !commit.getDate(CommitDocuments.AT).before(target)) {
                 high = middle;
             } else {
-                low = CommitDocuments.position(commit) + 1;
+                low = CommitDocuments.lastPosition(commit) + 1;
             }
         }
         return new GlobalSequenceTrackingToken(low - 1);
@@ -215,16 +228,22 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
 
     private Document firstCommitFrom(long from, long toExclusive) {
         int window = (int) Math.min(toExclusive - from, batchSize());
-        return commitsAt(from, window).values().stream().findFirst().orElse(null);
+        Map.Entry<Long, Document> first = commitsCovering(from, window).firstEntry();
+        return first == null ? null : first.getValue();
     }
 
-    private TreeMap<Long, Document> commitsAt(long first, int count) {
-        List<Long> window = LongStream.range(first, first + count).boxed().toList();
-        TreeMap<Long, Document> found = new TreeMap<>();
-        for (Document commit : commits.find(in("_id", window))) {
-            found.put(CommitDocuments.position(commit), commit);
+    /** The commits holding any position from {@code first} on, by their first position. */
+    private NavigableMap<Long, Document> commitsCovering(long first, int count) {
+        NavigableMap<Long, Document> found = new TreeMap<>();
+        for (Document commit : commits.find(in(CommitDocuments.POSITIONS, CommitDocuments.positions(first, count)))) {
+            found.put(CommitDocuments.firstPosition(commit), commit);
         }
         return found;
+    }
+
+    private static boolean covers(NavigableMap<Long, Document> found, long position) {
+        Map.Entry<Long, Document> covering = found.floorEntry(position);
+        return covering != null && CommitDocuments.lastPosition(covering.getValue()) >= position;
     }
 
     private List<String> keysOf(String aggregateIdentifier, long firstSequenceNumber) {
@@ -238,20 +257,21 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
     }
 
     private Document skip(long position) {
+        Document marker = CommitDocuments.skipped(position);
         try {
-            commits.insertOne(CommitDocuments.skipped(position));
-            return CommitDocuments.skipped(position);
+            commits.insertOne(marker);
+            return marker;
         } catch (MongoWriteException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
             // The writer (or another reader's skip marker) got there first: read whatever won.
-            return commits.find(eq("_id", position)).first();
+            return commits.find(in(CommitDocuments.POSITIONS, List.of(position))).first();
         }
     }
 
-    private boolean positionTaken(long position) {
-        return commits.find(eq("_id", position)).projection(include("_id")).first() != null;
+    private boolean anyTaken(List<Long> wanted) {
+        return commits.find(in(CommitDocuments.POSITIONS, wanted)).projection(include("_id")).first() != null;
     }
 
     private static boolean isDuplicateKey(Exception e) {

@@ -1,5 +1,6 @@
 package org.homelink.platform.testing;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -30,8 +31,10 @@ public final class EventLogFixture implements AutoCloseable {
     }
 
     public static JacksonSerializer serializer() {
+        // Configured as Spring Boot configures the services' ObjectMapper.
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                                                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                                                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 

@@ -1,0 +1,6 @@
+package org.homelink.partners;
+
+import org.homelink.platform.testing.ServiceStartsHealthy;
+
+class CommunityPartnersServiceApplicationTest extends ServiceStartsHealthy {
+}

@@ -1,0 +1,6 @@
+package org.homelink.engagement;
+
+import org.homelink.platform.testing.ServiceStartsHealthy;
+
+class EngagementServiceApplicationTest extends ServiceStartsHealthy {
+}

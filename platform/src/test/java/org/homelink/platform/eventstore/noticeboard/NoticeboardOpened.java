@@ -1,0 +1,4 @@
+package org.homelink.platform.eventstore.noticeboard;
+
+public record NoticeboardOpened(String boardId) {
+}
