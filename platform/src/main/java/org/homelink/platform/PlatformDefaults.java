@@ -22,7 +22,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             "axon.serializer.events", "jackson",
             "axon.serializer.messages", "jackson",
             // The embedded server logs every connection at INFO: noise in a service's own log.
-            "logging.level.de.bwaldvogel", "WARN");
+            "logging.level.de.bwaldvogel", "WARN",
+            // Spring's own errors (unknown path, wrong method) as problem+json too.
+            "spring.mvc.problemdetails.enabled", "true");
 
     /** Axon reads this one as a system property only; it advertises a product Homelink does not use. */
     private static final String AXONIQ_CONSOLE_MESSAGE = "disable-axoniq-console-message";

@@ -1,0 +1,174 @@
+package org.homelink.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bson.Document;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A POST sent with an {@code Idempotency-Key} header is carried out once: a retry with the same key and the same
+ * body gets the first answer again (marked {@code Idempotent-Replayed: true}) and appends no second event.
+ * The same key with a different body is refused with 422; a retry while the first is still running gets 409.
+ * Keys are scoped to the trust and the path, so two trusts can never see each other's answers.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyRecords records;
+    private final ObjectMapper json;
+
+    IdempotencyFilter(IdempotencyRecords records, ObjectMapper json) {
+        this.records = records;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            problem(request, response, HttpStatus.BAD_REQUEST, "invalid-header",
+                    HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String id = sha256(request.getHeader(RequestContextHeaders.TRUST) + "\n" + request.getRequestURI() + "\n" + key);
+        Optional<Document> earlier = records.claimOrFind(id, sha256(body));
+        if (earlier.isPresent()) {
+            answerFrom(earlier.get(), sha256(body), request, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new RereadableRequest(request, body), captured);
+        } finally {
+            if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+                records.complete(id, captured.getStatus(), captured.getHeader(HttpHeaders.LOCATION),
+                                 captured.getContentType(),
+                                 new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+            } else {
+                records.release(id);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private void answerFrom(Document earlier, String requestHash, HttpServletRequest request,
+                            HttpServletResponse response) throws IOException {
+        if (!IdempotencyRecords.isDone(earlier)) {
+            problem(request, response, HttpStatus.CONFLICT, "idempotency-key-in-use",
+                    "A request with this " + HEADER + " is still being carried out: retry shortly");
+        } else if (!requestHash.equals(earlier.getString("request"))) {
+            problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                    "This " + HEADER + " was used for a different request");
+        } else {
+            response.setStatus(earlier.getInteger("status"));
+            response.setHeader(REPLAYED, "true");
+            if (earlier.getString("location") != null) {
+                response.setHeader(HttpHeaders.LOCATION, earlier.getString("location"));
+            }
+            if (earlier.getString("contentType") != null) {
+                response.setContentType(earlier.getString("contentType"));
+            }
+            response.getOutputStream().write(earlier.getString("body").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                         String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:homelink:problem:" + type));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty(ProblemResponses.FIELD, HEADER);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    /** The body was read to compare it with an earlier request's; the controller reads it again from here. */
+    private static final class RereadableRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        RereadableRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("Blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

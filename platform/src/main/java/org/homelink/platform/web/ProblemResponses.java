@@ -1,0 +1,147 @@
+package org.homelink.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error a service gives, as RFC 9457 problem+json naming what is wrong. Details never repeat the values a
+ * caller sent: they may be a family's personal data.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    static final String FIELD = "field";
+    static final String ERRORS = "errors";
+
+    @ExceptionHandler(RuleBrokenException.class)
+    ResponseEntity<Object> ruleBroken(RuleBrokenException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "rule-broken", "A rule of the domain is broken",
+                                        e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty(FIELD, e.field());
+        }
+        return respond(problem);
+    }
+
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
+    ResponseEntity<Object> notFound(RuntimeException e) {
+        String detail = e instanceof NotFoundException ? e.getMessage() : "No such record";
+        return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail));
+    }
+
+    /** A stale If-Match (ConflictingModificationException), or two writers racing on one version. */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    ResponseEntity<Object> conflict(RuntimeException e) {
+        return respond(problem(HttpStatus.CONFLICT, "version-conflict", "Changed by someone else",
+                               "The record has changed since you read it: read it again and retry"));
+    }
+
+    @ExceptionHandler(MissingRequestContextException.class)
+    ResponseEntity<Object> noContext(MissingRequestContextException e) {
+        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "no-request-context", "Who is asking?",
+                                        e.getMessage());
+        problem.setProperty(FIELD, e.header());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(InvalidHeaderException.class)
+    ResponseEntity<Object> invalidHeader(InvalidHeaderException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header", e.getMessage());
+        problem.setProperty(FIELD, e.header());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed in this role", e.getMessage()));
+    }
+
+    /** Axon wraps a handler's exception when the command crossed a boundary: answer for what it wraps. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuleBrokenException rule) {
+            return ruleBroken(rule);
+        }
+        if (cause instanceof NotFoundException || cause instanceof AggregateNotFoundException) {
+            return notFound((RuntimeException) cause);
+        }
+        if (cause instanceof ConflictingModificationException || cause instanceof ConcurrencyException) {
+            return conflict((RuntimeException) cause);
+        }
+        throw e;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                                            .map(error -> Map.of(FIELD, error.getField(),
+                                                                 "detail", String.valueOf(error.getDefaultMessage())))
+                                            .toList();
+        String fields = e.getBindingResult().getFieldErrors().stream().map(FieldError::getField).distinct()
+                         .collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                                        "Check these fields: " + fields);
+        if (!errors.isEmpty()) {
+            problem.setProperty(FIELD, errors.get(0).get(FIELD));
+        }
+        problem.setProperty(ERRORS, errors);
+        return respond(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request",
+                                        "The body is not JSON of the expected shape");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                                  .map(reference -> reference.getFieldName() != null
+                                          ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                                  .collect(Collectors.joining(".")).replace(".[", "[");
+            problem.setProperty(FIELD, field);
+            problem.setDetail("The value of " + field + " is not of the expected type or form");
+        }
+        return respond(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:homelink:problem:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The problem's instance is the path asked for: it holds ids only, never names. */
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            problem.setInstance(URI.create(attributes.getRequest().getRequestURI()));
+        }
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,202 @@
+package org.homelink.platform.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+/** The conventions every service's API keeps, on a stand-in controller. */
+@SpringBootTest(webEnvironment = RANDOM_PORT, classes = WebConventionsTest.AnyService.class,
+        properties = "homelink.mongo.embedded.storage=memory")
+class WebConventionsTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    NoticeController notices;
+
+    @BeforeEach
+    void nothingPinnedYet() {
+        notices.pinned.clear();
+    }
+
+    @Test
+    void aRequestWithoutAContextIsRefusedWith401NamingTheHeader() {
+        ResponseEntity<Map> answer = http.getForEntity("/api/notices/1", Map.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("field", "X-Homelink-Trust").containsEntry("status", 401);
+    }
+
+    @Test
+    void theContextReachesTheController() {
+        ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(staff()), Map.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody()).containsEntry("trust", "trust-1").containsEntry("role", "KEY_WORKER")
+                                    .containsEntry("schools", List.of("100001"));
+    }
+
+    @Test
+    void brokenRulesNotFoundAndConflictsAreProblems() {
+        assertProblem(get("/api/notices/rule"), HttpStatus.UNPROCESSABLE_ENTITY, "wording");
+        assertProblem(get("/api/notices/missing"), HttpStatus.NOT_FOUND, null);
+        assertProblem(get("/api/notices/stale"), HttpStatus.CONFLICT, null);
+        assertProblem(http.exchange("/api/notices/1", HttpMethod.GET,
+                                    new HttpEntity<>(withHeader(staff(), "If-Match", "three")), Map.class),
+                      HttpStatus.BAD_REQUEST, "If-Match");
+    }
+
+    @Test
+    void invalidInputIsA400NamingEachFieldAndNothingIsDone() {
+        ResponseEntity<Map> answer = post(Map.of("wording", "", "school", "12"), null);
+
+        assertProblem(answer, HttpStatus.BAD_REQUEST, null);
+        assertThat((List<Map<String, String>>) answer.getBody().get("errors"))
+                .extracting(error -> error.get("field")).containsExactlyInAnyOrder("wording", "school");
+        assertThat(notices.pinned).isEmpty();
+    }
+
+    @Test
+    void unreadableJsonIsA400() {
+        HttpHeaders headers = staff();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> answer = http.exchange("/api/notices", HttpMethod.POST,
+                                                   new HttpEntity<>("{\"wording\": [1,", headers), Map.class);
+
+        assertProblem(answer, HttpStatus.BAD_REQUEST, null);
+    }
+
+    @Test
+    void aRetriedPostWithItsIdempotencyKeyGetsTheFirstAnswerAndIsDoneOnce() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> notice = Map.of("wording", "Coffee morning", "school", "100001");
+
+        ResponseEntity<Map> first = post(notice, key);
+        ResponseEntity<Map> retry = post(notice, key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(notices.pinned).hasSize(1);
+
+        assertProblem(post(Map.of("wording", "Something else", "school", "100001"), key),
+                      HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key");
+        assertThat(notices.pinned).hasSize(1);
+    }
+
+    @Test
+    void aFailedPostLeavesItsKeyFreeForTheCorrectedRequest() {
+        String key = UUID.randomUUID().toString();
+
+        assertThat(post(Map.of("wording", "", "school", "100001"), key).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post(Map.of("wording", "Corrected", "school", "100001"), key).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(notices.pinned).containsExactly("Corrected");
+    }
+
+    private ResponseEntity<Map> get(String path) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(staff()), Map.class);
+    }
+
+    private ResponseEntity<Map> post(Map<String, String> body, String idempotencyKey) {
+        HttpHeaders headers = staff();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.exchange("/api/notices", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private static void assertProblem(ResponseEntity<Map> answer, HttpStatus status, String field) {
+        assertThat(answer.getStatusCode()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("status", status.value()).containsKeys("type", "title", "instance");
+        if (field != null) {
+            assertThat(answer.getBody()).containsEntry("field", field);
+        }
+    }
+
+    private static HttpHeaders staff() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Homelink-Trust", "trust-1");
+        headers.set("X-Homelink-Schools", "100001");
+        headers.set("X-Homelink-Role", "key-worker");
+        headers.set("X-Homelink-Staff", "staff-7");
+        return headers;
+    }
+
+    private static HttpHeaders withHeader(HttpHeaders headers, String name, String value) {
+        headers.set(name, value);
+        return headers;
+    }
+
+    record PinNotice(@NotBlank String wording, @Pattern(regexp = "\\d{6}") String school) {
+    }
+
+    @RestController
+    static class NoticeController {
+
+        final List<String> pinned = new CopyOnWriteArrayList<>();
+
+        @GetMapping("/api/notices/{id}")
+        Map<String, Object> notice(@PathVariable String id, RequestContext context,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            Versions.expected(ifMatch);
+            switch (id) {
+                case "rule" -> throw new RuleBrokenException("wording", "A notice needs a wording");
+                case "missing" -> throw new NotFoundException("No such notice");
+                case "stale" -> throw new ConflictingAggregateVersionException("notice", 3, 2);
+                default -> {
+                    return Map.of("trust", context.trustId(), "role", context.role().name(),
+                                  "schools", List.copyOf(context.schoolUrns()));
+                }
+            }
+        }
+
+        @PostMapping("/api/notices")
+        ResponseEntity<Map<String, String>> pin(@Valid @RequestBody PinNotice notice, RequestContext context) {
+            pinned.add(notice.wording());
+            String id = UUID.randomUUID().toString();
+            return ResponseEntity.created(URI.create("/api/notices/" + id)).body(Map.of("id", id));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(NoticeController.class)
+    static class AnyService {
+    }
+}
