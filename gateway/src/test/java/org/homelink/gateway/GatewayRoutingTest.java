@@ -1,54 +1,88 @@
 package org.homelink.gateway;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.homelink.gateway.RequestContextHeadersFilter.ROLE;
+import static org.homelink.gateway.RequestContextHeadersFilter.SCHOOLS;
+import static org.homelink.gateway.RequestContextHeadersFilter.STAFF;
+import static org.homelink.gateway.RequestContextHeadersFilter.TRUST;
+import static org.homelink.gateway.RequestIdFilter.HEADER;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-/** The routes of application.yml, each pointed at a stand-in for its service that answers with its name and path. */
+/**
+ * The routes of application.yml, each pointed at a stand-in for its service, with the settings a user gets by
+ * default: what reaches a service, what is refused before it, the request id, the log line, CORS and the API docs.
+ */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
+@AutoConfigureObservability // Spring Boot leaves /actuator/prometheus out of tests unless asked
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingTest {
 
-    private static HttpServer familyService;
-    private static HttpServer engagementService;
-    private static HttpServer partnersService;
+    private static StandInService familyService;
+    private static StandInService engagementService;
+    private static StandInService partnersService;
 
     @Autowired
     private WebTestClient client;
 
     @BeforeAll
-    static void startServices() throws IOException {
-        familyService = standIn("family-service");
-        engagementService = standIn("engagement-service");
-        partnersService = standIn("community-partners-service");
+    static void startServices() {
+        familyService = StandInService.start("family-service");
+        engagementService = StandInService.start("engagement-service");
+        partnersService = StandInService.start("community-partners-service");
     }
 
     @AfterAll
     static void stopServices() {
-        Stream.of(familyService, engagementService, partnersService).forEach(service -> service.stop(0));
+        Stream.of(familyService, engagementService, partnersService).forEach(StandInService::stop);
     }
 
     @DynamicPropertySource
     static void pointRoutesAtStandIns(DynamicPropertyRegistry registry) {
-        registry.add("FAMILY_SERVICE_URI", () -> uriOf(familyService));
-        registry.add("ENGAGEMENT_SERVICE_URI", () -> uriOf(engagementService));
-        registry.add("PARTNERS_SERVICE_URI", () -> uriOf(partnersService));
+        registry.add("FAMILY_SERVICE_URI", familyService::uri);
+        registry.add("ENGAGEMENT_SERVICE_URI", engagementService::uri);
+        registry.add("PARTNERS_SERVICE_URI", partnersService::uri);
+    }
+
+    @BeforeEach
+    void forgetEarlierArrivals() {
+        Stream.of(familyService, engagementService, partnersService).forEach(StandInService::answerInTurn);
+    }
+
+    /** A key worker at two schools of trust-7. */
+    static Consumer<HttpHeaders> keyWorker() {
+        return headers -> {
+            headers.set(TRUST, "trust-7");
+            headers.set(SCHOOLS, "100001, 100002");
+            headers.set(ROLE, "key-worker");
+            headers.set(STAFF, "staff-42");
+        };
     }
 
     @ParameterizedTest
@@ -58,30 +92,229 @@ class GatewayRoutingTest {
             "/api/partners/referrals/42, community-partners-service",
             "/openreferral/services, community-partners-service"})
     void routesEachPrefixToItsServiceWithThePathIntact(String path, String service) {
-        client.get().uri(path).exchange()
+        client.get().uri(path).headers(keyWorker()).exchange()
               .expectStatus().isOk()
               .expectBody(String.class).isEqualTo(service + " " + path);
     }
 
     @Test
     void forwardsNothingOutsideTheServicesPrefixes() {
-        client.get().uri("/api/other/ping").exchange().expectStatus().isNotFound();
+        client.get().uri("/api/other/ping").headers(keyWorker()).exchange().expectStatus().isNotFound();
     }
 
-    private static HttpServer standIn(String name) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = (name + " " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        return server;
+    @Test
+    void passesTheRequestContextOnUnchanged() {
+        client.post().uri("/api/families").headers(keyWorker()).exchange().expectStatus().isOk();
+
+        StandInService.Arrival arrival = familyService.lastArrival();
+        assertThat(arrival.method()).isEqualTo("POST");
+        assertThat(arrival.headers().getFirst(TRUST)).isEqualTo("trust-7");
+        assertThat(arrival.headers().getFirst(SCHOOLS)).isEqualTo("100001, 100002");
+        assertThat(arrival.headers().getFirst(ROLE)).isEqualTo("key-worker");
+        assertThat(arrival.headers().getFirst(STAFF)).isEqualTo("staff-42");
     }
 
-    private static String uriOf(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    /** Quoted, for the commas. */
+    private static final String NOT_URNS = "'X-Homelink-Schools must be DfE URNs of six digits, separated by commas'";
+
+    @ParameterizedTest(name = "{0}: {1}={2}")
+    @CsvSource(nullValues = "NONE", value = {
+            "no trust,         X-Homelink-Trust,   NONE,             'X-Homelink-Trust is required'",
+            "trust not an id,  X-Homelink-Trust,   'trust 7',        'X-Homelink-Trust is not a valid id'",
+            "no role,          X-Homelink-Role,    NONE,             'X-Homelink-Role is required'",
+            "unknown role,     X-Homelink-Role,    headteacher,      'X-Homelink-Role is not a known role'",
+            "no staff,         X-Homelink-Staff,   NONE,             'X-Homelink-Staff is required'",
+            "staff not an id,  X-Homelink-Staff,   'staff/42',       'X-Homelink-Staff is not a valid id'",
+            "no school,        X-Homelink-Schools, NONE,             'X-Homelink-Schools must name at least one school "
+                    + "for this role'",
+            "school not a URN, X-Homelink-Schools, '100001, 10002',  " + NOT_URNS,
+            "empty school,     X-Homelink-Schools, '100001,,100002', " + NOT_URNS})
+    void refusesAnApiRequestWithoutASoundContextAndNamesTheHeader(String why, String header, String value,
+                                                                 String detail) {
+        client.get().uri("/api/families/17?name=Ada")
+              .headers(keyWorker().andThen(headers -> {
+                  headers.remove(header);
+                  if (value != null) {
+                      headers.set(header, value);
+                  }
+              }))
+              .exchange()
+              .expectStatus().isUnauthorized()
+              .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+              .expectHeader().exists(HEADER)
+              .expectBody()
+              .jsonPath("$.type").isEqualTo("urn:homelink:problem:no-request-context")
+              .jsonPath("$.title").isEqualTo("Who is asking?")
+              .jsonPath("$.status").isEqualTo(401)
+              .jsonPath("$.detail").isEqualTo(detail)
+              .jsonPath("$.instance").isEqualTo("/api/families/17")
+              .jsonPath("$.field").isEqualTo(header);
+
+        assertThat(familyService.arrivals()).as("nothing forwarded").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"trust-leader", "partner"})
+    void letsRolesAboveSchoolsActWithoutNamingSchools(String role) {
+        client.get().uri("/api/partners/referrals")
+              .headers(keyWorker().andThen(headers -> {
+                  headers.remove(SCHOOLS);
+                  headers.set(ROLE, role);
+              }))
+              .exchange()
+              .expectStatus().isOk();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/openreferral/services?text=food, community-partners-service",
+            "/api/families/v3/api-docs, family-service",
+            "/api/engagement/v3/api-docs, engagement-service",
+            "/api/partners/v3/api-docs, community-partners-service"})
+    void asksNoContextForOpenDataOrTheApiDocs(String path, String service) {
+        client.get().uri(path).exchange()
+              .expectStatus().isOk()
+              .expectBody(String.class).isEqualTo(service + " " + path);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/families/v3/api-docs/../../../families/17",
+            "/api/families/v3/api-docs/%2e%2e/%2E%2E/%2e%2e/families/17",
+            "/api/families/v3/api-docs/..;/..;/..;/families/17",
+            "/openreferral/../api/partners/referrals/9"})
+    void asksTheContextOfAPathThatMayClimbIntoTheApi(String path, @LocalServerPort int port) {
+        // As sent, not normalised or encoded again on the way.
+        client.get().uri(URI.create("http://127.0.0.1:" + port + path)).exchange()
+              .expectStatus().isUnauthorized();
+
+        assertThat(Stream.of(familyService, partnersService).flatMap(service -> service.arrivals().stream()))
+                .as("nothing forwarded").isEmpty();
+    }
+
+    @Test
+    void givesARequestWithoutAnIdANewOneAndPassesItToTheService() {
+        List<String> answered = client.get().uri("/api/engagement/activities").headers(keyWorker()).exchange()
+                                      .expectStatus().isOk()
+                                      .returnResult(String.class).getResponseHeaders().get(HEADER);
+
+        assertThat(answered).as("one id, even though the service echoed it").hasSize(1);
+        assertThat(answered.get(0)).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(engagementService.lastArrival().headers().get(HEADER)).containsExactly(answered.get(0));
+    }
+
+    @Test
+    void keepsAClientsSaneRequestId() {
+        client.get().uri("/api/engagement/activities").headers(keyWorker())
+              .header(HEADER, "front-end.call_42")
+              .exchange()
+              .expectStatus().isOk()
+              .expectHeader().valuesMatch(HEADER, "front-end.call_42");
+
+        assertThat(engagementService.lastArrival().headers().get(HEADER)).containsExactly("front-end.call_42");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'has space'", "'<script>'", "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'"})
+    void replacesARequestIdThatIsNotAPlainToken(String given) {
+        String answered = client.get().uri("/api/engagement/activities").headers(keyWorker())
+                                .header(HEADER, given)
+                                .exchange()
+                                .expectStatus().isOk()
+                                .returnResult(String.class).getResponseHeaders().getFirst(HEADER);
+
+        assertThat(answered).isNotEqualTo(given).hasSize(36);
+        assertThat(engagementService.lastArrival().headers().get(HEADER)).containsExactly(answered);
+    }
+
+    @Test
+    void logsOneLineWithTheRequestIdAndWithoutTheQuery(CapturedOutput output) {
+        client.get().uri("/api/families/17/carers?search=Ada+Lovelace").headers(keyWorker())
+              .header(HEADER, "log-line-check-1")
+              .exchange()
+              .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[log-line-check-1\\].* GET /api/families/17/carers 200 \\d+ ms"));
+        String line = output.getOut().lines().filter(each -> each.contains("log-line-check-1"))
+                            .findFirst().orElseThrow();
+        assertThat(line).doesNotContain("search", "Ada", "Lovelace", "?", "staff-42", "trust-7");
+    }
+
+    @Test
+    void logsARefusedRequestToo(CapturedOutput output) {
+        client.get().uri("/api/families/17").header(HEADER, "log-line-check-2").exchange()
+              .expectStatus().isUnauthorized();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[log-line-check-2\\].* GET /api/families/17 401 \\d+ ms"));
+    }
+
+    @Test
+    void refusesCrossOriginCallsToTheApiUnlessTheirOriginIsConfigured() {
+        client.options().uri("/api/families/17")
+              .header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+              .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+              .exchange()
+              .expectStatus().isForbidden()
+              .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void letsAnyOriginReadOpenReferral() {
+        client.options().uri("/openreferral/services")
+              .header(HttpHeaders.ORIGIN, "https://anyone.example")
+              .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+              .exchange()
+              .expectStatus().isOk()
+              .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+
+        client.get().uri("/openreferral/services")
+              .header(HttpHeaders.ORIGIN, "https://anyone.example")
+              .exchange()
+              .expectStatus().isOk()
+              .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    }
+
+    @Test
+    void listsEveryServicesApiDocsFetchedThroughTheGateway() {
+        client.get().uri("/v3/api-docs/swagger-config").exchange()
+              .expectStatus().isOk()
+              .expectBody()
+              .jsonPath("$.urls.length()").isEqualTo(3)
+              .jsonPath("$.urls[?(@.name == 'family-service')].url").isEqualTo("/api/families/v3/api-docs")
+              .jsonPath("$.urls[?(@.name == 'engagement-service')].url").isEqualTo("/api/engagement/v3/api-docs")
+              .jsonPath("$.urls[?(@.name == 'community-partners-service')].url")
+              .isEqualTo("/api/partners/v3/api-docs");
+    }
+
+    @Test
+    void servesTheSwaggerUi() {
+        client.get().uri("/swagger-ui.html").exchange()
+              .expectStatus().is3xxRedirection()
+              .expectHeader().valueEquals(HttpHeaders.LOCATION, "/swagger-ui/index.html");
+        client.get().uri("/swagger-ui/index.html").exchange()
+              .expectStatus().isOk()
+              .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
+    void reportsEachServicesCircuitBreakerByName() {
+        Stream.of("/api/families/1", "/api/engagement/1", "/api/partners/1")
+              .forEach(path -> client.get().uri(path).headers(keyWorker()).exchange().expectStatus().isOk());
+
+        client.get().uri("/actuator/prometheus").exchange()
+              .expectStatus().isOk()
+              .expectBody(String.class).value(metrics -> Stream.of(
+                      "family-service", "engagement-service", "community-partners-service").forEach(
+                      service -> assertThat(metrics).containsPattern(
+                              "resilience4j_circuitbreaker_state\\{[^}]*name=\"" + service + "\",state=\"closed\"}")));
+    }
+
+    @Test
+    void answersForItsOwnHealth() {
+        client.method(HttpMethod.GET).uri("/actuator/health").exchange()
+              .expectStatus().isOk()
+              .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 }

@@ -117,6 +117,11 @@ final class CommitDocuments {
         return firstPosition(commit) + commit.getList(POSITIONS, Number.class).size() - 1;
     }
 
+    static boolean holdsEvent(Document commit, String eventIdentifier) {
+        List<Document> events = commit.getList(EVENTS, Document.class);
+        return events != null && events.stream().anyMatch(event -> eventIdentifier.equals(event.getString(ID)));
+    }
+
     static boolean isSkipped(Document commit) {
         return Boolean.TRUE.equals(commit.getBoolean(SKIPPED));
     }

@@ -88,16 +88,28 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
         }
         List<Document> eventDocuments = CommitDocuments.eventDocuments(events, serializer);
         List<String> keys = CommitDocuments.aggregateKeys(events);
+        String firstEventId = events.get(0).getIdentifier();
         while (true) {
             long first = positions.reserve(events.size());
+            List<Long> reserved = CommitDocuments.positions(first, events.size());
             try {
                 commits.insertOne(CommitDocuments.commit(first, keys, eventDocuments));
                 return;
-            } catch (MongoWriteException e) {
-                if (!isDuplicateKey(e) || !anyTaken(CommitDocuments.positions(first, events.size()))) {
-                    handlePersistenceException(e, firstDomainEventOr(events));
+            } catch (RuntimeException e) {
+                List<Document> holders = commitsAt(reserved);
+                if (holders.stream().anyMatch(commit -> CommitDocuments.holdsEvent(commit, firstEventId))) {
+                    return; // it was written after all; only the answer was lost
                 }
-                // A reader gave up on our positions and skipped them while we were slow: take fresh ones.
+                // These positions will never hold this commit: mark them skipped now, so readers need not wait
+                // out the gap timeout for a writer that is alive and has given up on them.
+                skipAll(reserved);
+                if (!holders.isEmpty()) {
+                    continue; // a reader skipped our positions while we were slow: take fresh ones
+                }
+                if (isDuplicateKey(e)) {
+                    handlePersistenceException(e, firstDomainEventOr(events)); // an aggregate's sequence: throws
+                }
+                throw e;
             }
         }
     }
@@ -270,8 +282,21 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
         }
     }
 
-    private boolean anyTaken(List<Long> wanted) {
-        return commits.find(in(CommitDocuments.POSITIONS, wanted)).projection(include("_id")).first() != null;
+    /** Fills each of {@code reserved} that nothing holds yet with a skip marker. */
+    private void skipAll(List<Long> reserved) {
+        for (long position : reserved) {
+            try {
+                commits.insertOne(CommitDocuments.skipped(position));
+            } catch (MongoWriteException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Document> commitsAt(List<Long> positions) {
+        return commits.find(in(CommitDocuments.POSITIONS, positions)).into(new ArrayList<>());
     }
 
     private static boolean isDuplicateKey(Exception e) {

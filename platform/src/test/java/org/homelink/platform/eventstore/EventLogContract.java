@@ -104,6 +104,30 @@ abstract class EventLogContract {
                                                              .map(EventMessage::getIdentifier).toList());
     }
 
+    @Test
+    void concurrentWritersTakeEveryPositionExactlyOnce() throws Exception {
+        int writers = 8;
+        int appendsEach = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CyclicBarrier start = new CyclicBarrier(writers);
+        List<CompletableFuture<Void>> done = IntStream.range(0, writers).mapToObj(writer -> CompletableFuture.runAsync(() -> {
+            bothReach(start);
+            for (int sequence = 0; sequence < appendsEach; sequence++) {
+                engine.appendEvents(pinned("board-" + writer, sequence));
+            }
+        }, pool)).toList();
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        List<Long> stored = new ArrayList<>();
+        fixture.database().getCollection("commits").find().forEach(commit -> {
+            assertThat(CommitDocuments.isSkipped(commit)).as("no position lost to a skip").isFalse();
+            stored.add(CommitDocuments.firstPosition(commit));
+        });
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, writers * appendsEach).mapToObj(Long::valueOf).toList());
+    }
+
     // 3. Optimistic concurrency
 
     @Test

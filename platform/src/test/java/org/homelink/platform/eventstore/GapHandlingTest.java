@@ -3,6 +3,7 @@ package org.homelink.platform.eventstore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.homelink.platform.eventstore.noticeboard.NoticePinned;
 import org.homelink.platform.testing.EmbeddedMongo;
@@ -19,6 +20,7 @@ import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * How a reader treats a reserved position that has no commit yet, step by step on a clock the test moves. The same
@@ -92,6 +94,15 @@ class GapHandlingTest {
         assertThat(stream).extracting(event -> ((NoticePinned) event.getPayload()).boardId())
                           .containsExactly("a", "late");
         assertThat(engine.readEvents("late").asStream().toList()).hasSize(1);
+    }
+
+    @Test
+    void aCommitRejectedForAConflictLeavesNoGapToWaitFor() {
+        engine.appendEvents(pinned("a", 0), pinned("a", 1));
+        assertThatThrownBy(() -> engine.appendEvents(pinned("a", 1))).isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(pinned("b", 0));
+
+        assertThat(boardsRead()).as("read at once, the clock never moved").containsExactly("a", "a", "b");
     }
 
     @Test
