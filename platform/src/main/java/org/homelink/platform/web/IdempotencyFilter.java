@@ -72,7 +72,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } finally {
             if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
                 records.complete(id, captured.getStatus(), captured.getHeader(HttpHeaders.LOCATION),
-                                 captured.getContentType(),
+                                 captured.getHeader(HttpHeaders.ETAG), captured.getContentType(),
                                  new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
             } else {
                 records.release(id);
@@ -94,6 +94,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(REPLAYED, "true");
             if (earlier.getString("location") != null) {
                 response.setHeader(HttpHeaders.LOCATION, earlier.getString("location"));
+            }
+            if (earlier.getString("etag") != null) {
+                response.setHeader(HttpHeaders.ETAG, earlier.getString("etag"));
             }
             if (earlier.getString("contentType") != null) {
                 response.setContentType(earlier.getString("contentType"));

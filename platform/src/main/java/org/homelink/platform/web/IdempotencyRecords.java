@@ -53,11 +53,11 @@ class IdempotencyRecords {
         return Optional.of(earlier);
     }
 
-    void complete(String id, int status, String location, String contentType, String body) {
+    void complete(String id, int status, String location, String etag, String contentType, String body) {
         Document done = new Document("_id", id).append("state", "done").append("status", status)
                                                .append("at", Date.from(clock.instant()))
-                                               .append("location", location).append("contentType", contentType)
-                                               .append("body", body);
+                                               .append("location", location).append("etag", etag)
+                                               .append("contentType", contentType).append("body", body);
         Document earlier = records.find(eq("_id", id)).first();
         if (earlier != null) {
             done.append("request", earlier.getString("request"));

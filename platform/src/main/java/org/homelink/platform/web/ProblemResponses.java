@@ -3,6 +3,7 @@ package org.homelink.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpHeaders;
@@ -51,8 +52,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail));
     }
 
-    /** A stale If-Match (ConflictingModificationException), or two writers racing on one version. */
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    /**
+     * A stale If-Match (ConflictingModificationException), two writers racing on one version, or two creating a
+     * record with one id (AggregateStreamCreationException).
+     */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
+            AggregateStreamCreationException.class})
     ResponseEntity<Object> conflict(RuntimeException e) {
         return respond(problem(HttpStatus.CONFLICT, "version-conflict", "Changed by someone else",
                                "The record has changed since you read it: read it again and retry"));
@@ -88,7 +93,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof NotFoundException || cause instanceof AggregateNotFoundException) {
             return notFound((RuntimeException) cause);
         }
-        if (cause instanceof ConflictingModificationException || cause instanceof ConcurrencyException) {
+        if (cause instanceof ConflictingModificationException || cause instanceof ConcurrencyException
+                || cause instanceof AggregateStreamCreationException) {
             return conflict((RuntimeException) cause);
         }
         throw e;

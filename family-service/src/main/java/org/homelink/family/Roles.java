@@ -1,0 +1,37 @@
+package org.homelink.family;
+
+import org.homelink.platform.web.ForbiddenException;
+import org.homelink.platform.web.RequestContext;
+import org.homelink.platform.web.Role;
+
+/**
+ * What each role may do in family-service, until the fuller table arrives with sign-in. Which families a member of
+ * staff may see is a matter of their trust and schools, checked with the record itself; this is only about roles.
+ */
+public final class Roles {
+
+    private Roles() {
+    }
+
+    /** Every member of staff works with families; partners see only what is referred to them, elsewhere. */
+    public static void requireStaff(RequestContext actor) {
+        if (actor.role() == Role.PARTNER) {
+            throw new ForbiddenException("Partner organisations see families only through referrals addressed to them");
+        }
+    }
+
+    /** Who gives a family its key worker: the school's or the trust's leaders. */
+    public static void requireLeader(RequestContext actor) {
+        requireStaff(actor);
+        if (actor.role() != Role.TRUST_LEADER && actor.role() != Role.SCHOOL_LEADER) {
+            throw new ForbiddenException("Only school and trust leaders assign key workers");
+        }
+    }
+
+    /** The register of a trust and its schools is kept by that trust's leaders. */
+    public static void requireTrustLeaderOf(RequestContext actor, String trustId) {
+        if (!actor.isTrustLeader() || !actor.trustId().equals(trustId)) {
+            throw new ForbiddenException("Only the trust's own leaders register the trust and its schools");
+        }
+    }
+}
