@@ -1,0 +1,104 @@
+package org.homelink.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The one-command local run, as the homelink script starts it, on ports of its own and a data folder of its own:
+ * every application healthy on the one store, the gateway routing to the services, each application blind to the
+ * others' libraries, nothing left listening once it is stopped, and data written to the store there after a restart.
+ * <p>
+ * An integration test (failsafe, {@code verify}): it needs the jars {@code package} puts in target/.
+ */
+class LocalRunIT {
+
+    @TempDir
+    Path data;
+
+    private RunningHomelink homelink;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stopWhatIsLeft() throws InterruptedException {
+        homelink.kill();
+    }
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void startsHealthyOnOneStoreStopsCleanlyAndKeepsItsData() throws Exception {
+        homelink = new RunningHomelink(data);
+        homelink.start(Map.of(), null);
+
+        JsonNode gateway = health(homelink.port("GATEWAY_PORT"));
+        assertThat(gateway.path("status").asText()).isEqualTo("UP");
+        assertThat(gateway.path("components").has("mongo")).as("the gateway has no store").isFalse();
+        for (String service : List.of("FAMILY_SERVICE_PORT", "ENGAGEMENT_SERVICE_PORT", "PARTNERS_SERVICE_PORT")) {
+            JsonNode health = health(homelink.port(service));
+            assertThat(health.path("status").asText()).as(service).isEqualTo("UP");
+            assertThat(health.at("/components/mongo/status").asText()).as(service).isEqualTo("UP");
+            // The store is the launcher's, reached by connection string, not one the service started itself.
+            assertThat(health.at("/components/mongo/details/store").asText()).as(service).isEqualTo("mongodb");
+            assertThat(health.path("components").has("refreshScope"))
+                    .as(service + " sees none of the gateway's Spring Cloud").isFalse();
+        }
+        // Routed to family-service, which answers for itself: not the gateway's 503 for a service it cannot reach.
+        assertThat(get(homelink.port("GATEWAY_PORT"), "/api/families/no-such-family").statusCode())
+                .isNotIn(502, 503, 504);
+        assertThat(homelink.output()).contains(homelink.gateway());
+
+        try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + homelink.port("STORE"))) {
+            checks(store).insertOne(new Document("_id", "survives-a-restart").append("written", "before"));
+        }
+
+        assertThat(homelink.stop()).as("stopped within a minute").isTrue();
+        assertThat(homelink.output()).contains("Homelink stopped");
+        for (int port : homelink.ports().values()) {
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("port %d", port)
+                                                                            .isInstanceOf(ConnectException.class);
+        }
+
+        homelink.start(Map.of(), null);
+        try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + homelink.port("STORE"))) {
+            assertThat(checks(store).find(new Document("_id", "survives-a-restart")).first())
+                    .isNotNull().containsEntry("written", "before");
+        }
+        assertThat(homelink.stop()).isTrue();
+    }
+
+    private JsonNode health(int port) throws IOException, InterruptedException {
+        return json.readTree(get(port, "/actuator/health").body());
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                         HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static MongoCollection<Document> checks(MongoClient store) {
+        return store.getDatabase("local-run-check").getCollection("checks");
+    }
+}
