@@ -73,9 +73,10 @@ class RequestIdFilter implements GlobalFilter, Ordered {
         String fallback = fallbackCause != null ? " fallback=" + fallbackCause.getClass().getSimpleName() : "";
         long millis = (System.nanoTime() - start) / 1_000_000;
         try (MDC.MDCCloseable ignored = MDC.putCloseable(CONTEXT_KEY, requestId)) {
-            // The raw path only: ids, never names, and never the query.
-            log.info("{} {} {} {} ms{}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                     outcome, millis, fallback);
+            // The raw path only: ids, never names, and never the query. The id is in the message as well as in the
+            // logging context, so it shows under any log pattern (the local run shares one for every application).
+            log.info("{} {} {} {} ms{} id={}", exchange.getRequest().getMethod(),
+                     exchange.getRequest().getPath().value(), outcome, millis, fallback, requestId);
         }
     }
 
