@@ -99,7 +99,10 @@ class GatewayRoutingTest {
 
     @Test
     void forwardsNothingOutsideTheServicesPrefixes() {
-        client.get().uri("/api/other/ping").headers(keyWorker()).exchange().expectStatus().isNotFound();
+        client.get().uri("/api/other/ping").headers(keyWorker()).exchange()
+              .expectStatus().isNotFound()
+              .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+              .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.instance").isEqualTo("/api/other/ping");
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +34,8 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     static final String FIELD = "field";
     static final String ERRORS = "errors";
@@ -98,6 +102,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return conflict((RuntimeException) cause);
         }
         throw e;
+    }
+
+    /**
+     * Anything else is a fault of ours: a 500 that says so in the API's own format, never the exception's message
+     * (it may quote data). The log has the type and the path; the full trace only at DEBUG, for the same reason.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
+                                        "The request could not be carried out; it is safe to retry it later");
+        ResponseEntity<Object> answer = respond(problem);
+        log.error("{} answered 500: {}", problem.getInstance(), e.getClass().getName());
+        log.debug("The cause of that 500", e);
+        return answer;
     }
 
     @Override

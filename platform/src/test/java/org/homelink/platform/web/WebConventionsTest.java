@@ -79,6 +79,19 @@ class WebConventionsTest {
     }
 
     @Test
+    void anUnexpectedFaultIsA500ProblemThatRepeatsNothing() {
+        ResponseEntity<Map> answer = get("/api/notices/fault");
+
+        assertProblem(answer, HttpStatus.INTERNAL_SERVER_ERROR, null);
+        assertThat(answer.getBody().toString()).doesNotContain("07700 900123");
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        assertProblem(get("/api/no-such-thing"), HttpStatus.NOT_FOUND, null);
+    }
+
+    @Test
     void invalidInputIsA400NamingEachFieldAndNothingIsDone() {
         ResponseEntity<Map> answer = post(Map.of("wording", "", "school", "12"), null);
 
@@ -179,6 +192,7 @@ class WebConventionsTest {
                 case "rule" -> throw new RuleBrokenException("wording", "A notice needs a wording");
                 case "missing" -> throw new NotFoundException("No such notice");
                 case "stale" -> throw new ConflictingAggregateVersionException("notice", 3, 2);
+                case "fault" -> throw new IllegalStateException("Carer's phone 07700 900123 was not expected here");
                 default -> {
                     return Map.of("trust", context.trustId(), "role", context.role().name(),
                                   "schools", List.copyOf(context.schoolUrns()));
