@@ -1,5 +1,7 @@
 package org.homelink.benchmarks;
 
+import org.homelink.platform.testing.BenchmarkResults;
+
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -57,7 +59,7 @@ public final class EventStoreBenchmark {
         }
         System.out.print(report.text());
         settings.reportFile().ifPresent(file -> System.out.println(
-                ReportFile.writeSection(file, report.markdown())
+                BenchmarkResults.writeSection(file, "event-store", report.markdown())
                         ? "Results written to " + file
                         : "Results not written: no folder for " + file + " here (run from the repository root)"));
         // The processors' and the driver's pools are shut down, but a library may leave a thread behind.
