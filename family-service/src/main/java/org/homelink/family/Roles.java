@@ -2,7 +2,7 @@ package org.homelink.family;
 
 import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.Role;
+import org.homelink.platform.web.StaffOnly;
 
 /**
  * What each role may do in family-service, until the fuller table arrives with sign-in. Which families a member of
@@ -15,17 +15,12 @@ public final class Roles {
 
     /** Every member of staff works with families; partners see only what is referred to them, elsewhere. */
     public static void requireStaff(RequestContext actor) {
-        if (actor.role() == Role.PARTNER) {
-            throw new ForbiddenException("Partner organisations see families only through referrals addressed to them");
-        }
+        StaffOnly.require(actor);
     }
 
     /** Who gives a family its key worker: the school's or the trust's leaders. */
     public static void requireLeader(RequestContext actor) {
-        requireStaff(actor);
-        if (actor.role() != Role.TRUST_LEADER && actor.role() != Role.SCHOOL_LEADER) {
-            throw new ForbiddenException("Only school and trust leaders assign key workers");
-        }
+        StaffOnly.requireLeader(actor, "assign key workers");
     }
 
     /** The register of a trust and its schools is kept by that trust's leaders. */

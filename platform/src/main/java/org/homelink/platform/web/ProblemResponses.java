@@ -1,5 +1,12 @@
 package org.homelink.platform.web;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -67,6 +74,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                "The record has changed since you read it: read it again and retry"));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> taken(ConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "taken", "Someone else got there first", e.getMessage());
+        problem.setProperty(FIELD, e.field());
+        return respond(problem);
+    }
+
     @ExceptionHandler(MissingRequestContextException.class)
     ResponseEntity<Object> noContext(MissingRequestContextException e) {
         ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "no-request-context", "Who is asking?",
@@ -93,6 +107,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof RuleBrokenException rule) {
             return ruleBroken(rule);
+        }
+        if (cause instanceof ConflictException taken) {
+            return taken(taken);
         }
         if (cause instanceof NotFoundException || cause instanceof AggregateNotFoundException) {
             return notFound((RuntimeException) cause);
@@ -135,6 +152,51 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         problem.setProperty(ERRORS, errors);
         return respond(problem);
+    }
+
+    /** A query or path parameter that breaks its constraint, such as {@code size=0}: 400 naming the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                                         .map(error -> Map.of(FIELD, parameterName(result.getMethodParameter()),
+                                                              "detail", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        String fields = errors.stream().map(error -> error.get(FIELD)).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                                        "Check these fields: " + fields);
+        if (!errors.isEmpty()) {
+            problem.setProperty(FIELD, errors.get(0).get(FIELD));
+        }
+        problem.setProperty(ERRORS, errors);
+        return respond(problem);
+    }
+
+    /** A parameter that is not of its type, such as {@code page=first} or an unknown code: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                                                                                 : e.getPropertyName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                                        "The value of " + field + " is not of the expected type or form");
+        problem.setProperty(FIELD, field);
+        return respond(problem);
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return parameter.getParameterName();
     }
 
     @Override

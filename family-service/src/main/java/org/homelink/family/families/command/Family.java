@@ -47,7 +47,7 @@ import org.homelink.family.families.command.FamilyRules.FamilyNotFound;
 import org.homelink.family.families.command.FamilyRules.LeftBeforeEnrolled;
 import org.homelink.family.families.command.FamilyRules.NoParentalResponsibility;
 import org.homelink.family.families.command.FamilyRules.NotInThisFamily;
-import org.homelink.family.families.command.FamilyRules.NotYourSchool;
+import org.homelink.platform.web.NotYourSchool;
 import org.homelink.family.families.command.FamilyRules.SchoolNotInTrust;
 import org.homelink.family.families.command.FamilyRules.UnknownCarer;
 import org.homelink.family.trust.query.SchoolRegister;

@@ -43,11 +43,6 @@ public final class FamilyRules {
         }
     }
 
-    public static class NotYourSchool extends RuleBrokenException {
-        public NotYourSchool(String schoolUrn) {
-            super("schoolUrn", "You do not act for school " + schoolUrn);
-        }
-    }
 
     public static class DateInTheFuture extends RuleBrokenException {
         public DateInTheFuture(String field) {

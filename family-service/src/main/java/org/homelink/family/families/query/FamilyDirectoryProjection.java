@@ -1,5 +1,6 @@
 package org.homelink.family.families.query;
 
+import org.homelink.platform.web.Languages;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -1,5 +1,6 @@
 package org.homelink.family.families.query;
 
+import org.homelink.platform.web.Languages;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

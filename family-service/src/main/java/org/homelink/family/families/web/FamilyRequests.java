@@ -14,7 +14,7 @@ import org.homelink.contracts.family.ContactPreferences;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.family.Postcodes;
 import org.homelink.family.families.command.FamilyCommands.CarerDetails;
-import org.homelink.family.families.query.Languages;
+import org.homelink.platform.web.Languages;
 
 import java.time.LocalDate;
 

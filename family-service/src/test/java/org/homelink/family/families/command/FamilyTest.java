@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Matcher;
+import org.homelink.platform.web.NotYourSchool;
 import org.homelink.contracts.family.Address;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.BarrierRecorded;
@@ -138,7 +139,7 @@ class FamilyTest {
         void notAtASchoolTheCallerDoesNotActFor() {
             fixture.givenNoPriorActivity()
                    .when(new RegisterFamily(FAMILY, SOUTH, "The Warsame family", NORTH_STAFF, NOW))
-                   .expectException(brokenRule(FamilyRules.NotYourSchool.class, "schoolUrn"))
+                   .expectException(brokenRule(NotYourSchool.class, "schoolUrn"))
                    .expectNoEvents();
         }
     }
@@ -301,7 +302,7 @@ class FamilyTest {
         void notAtASchoolTheCallerDoesNotActFor() {
             fixture.given(registered())
                    .when(enrol(SOUTH, LocalDate.of(2015, 5, 1), NORTH_STAFF))
-                   .expectException(brokenRule(FamilyRules.NotYourSchool.class, "schoolUrn"))
+                   .expectException(brokenRule(NotYourSchool.class, "schoolUrn"))
                    .expectNoEvents();
         }
 

@@ -1,4 +1,4 @@
-package org.homelink.family.families.query;
+package org.homelink.platform.web;
 
 import java.util.Locale;
 

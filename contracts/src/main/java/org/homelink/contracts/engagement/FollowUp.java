@@ -1,0 +1,13 @@
+package org.homelink.contracts.engagement;
+
+import java.time.LocalDate;
+
+/**
+ * Something a member of staff is to do after a contact.
+ *
+ * @param action  what is to be done
+ * @param dueOn   the school day it is due
+ * @param ownerId the staff id of who is to do it
+ */
+public record FollowUp(String action, LocalDate dueOn, String ownerId) {
+}

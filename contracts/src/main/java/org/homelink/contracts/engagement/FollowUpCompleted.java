@@ -1,0 +1,22 @@
+package org.homelink.contracts.engagement;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The follow-up of a contact has been done.
+ *
+ * @param contactId   the contact whose follow-up it was
+ * @param familyId    the family
+ * @param trustId     the family's trust
+ * @param schoolUrns  the family's schools as engagement-service knew them
+ * @param note        what was done, or {@code null}
+ * @param completedBy the staff id of who did it
+ * @param completedAt when
+ */
+@Revision("1")
+public record FollowUpCompleted(String contactId, String familyId, String trustId, Set<String> schoolUrns,
+                                String note, String completedBy, Instant completedAt) {
+}

@@ -1,0 +1,116 @@
+package org.homelink.engagement.activities.web;
+
+import org.homelink.contracts.engagement.InvitedCarer;
+import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
+import org.homelink.engagement.families.query.EngagementFamily;
+import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.platform.web.Languages;
+import org.homelink.platform.web.RuleBrokenException;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Turns "Year 3 families who speak Somali" into the families on the school's roll, each with the carers an
+ * invitation goes to and how it reaches each: the channel and language the carer prefers.
+ */
+@Component
+class Audience {
+
+    private final FamilyEngagementProjection directory;
+
+    Audience(FamilyEngagementProjection directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @param invitees        families to invite, with their carers
+     * @param withoutCarers   families that matched but have no carer on record, so cannot be invited
+     * @param description     the audience in words, kept with each invitation
+     */
+    record Resolved(List<Invitee> invitees, List<String> withoutCarers, String description) {
+    }
+
+    Resolved resolve(String schoolUrn, ActivityRequests.InviteRequest request) {
+        boolean byName = request.familyIds() != null && !request.familyIds().isEmpty();
+        boolean byCriteria = notEmpty(request.yearGroups()) || notEmpty(request.barriers())
+                             || notEmpty(request.languages()) || request.keyWorker() != null;
+        if (!byName && !byCriteria && !request.everyone()) {
+            throw new RuleBrokenException("familyIds", "Name the families, give criteria, or invite everyone");
+        }
+        Set<String> roll = new TreeSet<>(directory.roll(schoolUrn).map(r -> r.familyIds()).orElse(List.of()));
+        Collection<String> candidates = roll;
+        if (byName) {
+            String stranger = request.familyIds().stream().filter(id -> !roll.contains(id)).findFirst().orElse(null);
+            if (stranger != null) {
+                throw new RuleBrokenException("familyIds", "Family " + stranger + " is not on the school's roll");
+            }
+            candidates = request.familyIds();
+        }
+        Set<String> languages = request.languages() == null ? Set.of()
+                : request.languages().stream().map(Languages::normalise).collect(Collectors.toSet());
+        List<Invitee> invitees = new ArrayList<>();
+        List<String> withoutCarers = new ArrayList<>();
+        for (EngagementFamily family : directory.families(candidates)) {
+            if (!matches(family, schoolUrn, request, languages)) {
+                continue;
+            }
+            List<InvitedCarer> carers = family.carers().stream()
+                                              .map(c -> new InvitedCarer(c.carerId(), c.channel(), c.language(),
+                                                                         c.needsInterpreter(),
+                                                                         c.prefersSpokenContact()))
+                                              .toList();
+            if (carers.isEmpty()) {
+                withoutCarers.add(family.familyId());
+            } else {
+                invitees.add(new Invitee(family.familyId(), carers));
+            }
+        }
+        return new Resolved(invitees, withoutCarers, describe(request, languages));
+    }
+
+    private static boolean matches(EngagementFamily family, String schoolUrn, ActivityRequests.InviteRequest request,
+                                   Set<String> languages) {
+        if (notEmpty(request.yearGroups())
+                && family.yearGroupsAt(schoolUrn).stream().noneMatch(request.yearGroups()::contains)) {
+            return false;
+        }
+        if (notEmpty(request.barriers())
+                && family.openBarriers().stream().noneMatch(request.barriers()::contains)) {
+            return false;
+        }
+        if (!languages.isEmpty() && family.languages().stream().noneMatch(languages::contains)) {
+            return false;
+        }
+        return request.keyWorker() == null || request.keyWorker().equals(family.keyWorker());
+    }
+
+    private static String describe(ActivityRequests.InviteRequest request, Set<String> languages) {
+        List<String> parts = new ArrayList<>();
+        if (request.familyIds() != null && !request.familyIds().isEmpty()) {
+            parts.add("by name");
+        }
+        if (notEmpty(request.yearGroups())) {
+            parts.add("year groups " + new TreeSet<>(request.yearGroups()));
+        }
+        if (notEmpty(request.barriers())) {
+            parts.add("barriers " + new TreeSet<>(request.barriers()));
+        }
+        if (!languages.isEmpty()) {
+            parts.add("languages " + new TreeSet<>(languages));
+        }
+        if (request.keyWorker() != null) {
+            parts.add("caseload of " + request.keyWorker());
+        }
+        return parts.isEmpty() ? "everyone on the roll" : String.join(", ", parts);
+    }
+
+    private static boolean notEmpty(Collection<?> values) {
+        return values != null && !values.isEmpty();
+    }
+}

@@ -1,0 +1,91 @@
+package org.homelink.engagement.families.query;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.homelink.contracts.family.FamilyEvent;
+import org.homelink.engagement.families.query.EngagementFamily.Contact;
+import org.homelink.engagement.families.query.EngagementFamily.Invitation;
+import org.homelink.platform.web.RequestContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A family's engagement timeline: activities invited to and attended, contacts and follow-ups, and beside them the
+ * family's own history as family-service recorded it, read from the family's events in the shared log (the log is
+ * the history; engagement-service keeps no copy of it).
+ */
+@Component
+public class EngagementTimeline {
+
+    private final FamilyEngagementProjection directory;
+    private final EventStore eventStore;
+
+    public EngagementTimeline(FamilyEngagementProjection directory, EventStore eventStore) {
+        this.directory = directory;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * One thing that happened.
+     *
+     * @param at      when
+     * @param source  {@code engagement} or {@code family}
+     * @param type    such as {@code INVITED}, {@code ATTENDED}, {@code CONTACT}, or family-service's event name
+     * @param title   the activity's title, for invitations and attendance
+     * @param details the invitation, the contact, or family-service's event as published
+     */
+    public record Entry(Instant at, String source, String type, String title, Object details) {
+    }
+
+    public record Timeline(String familyId, String familyName, Instant lastTwoWayContact, List<Entry> entries) {
+    }
+
+    public Optional<Timeline> of(RequestContext actor, String familyId) {
+        return directory.familyFor(actor, familyId).map(family -> {
+            List<Entry> entries = new ArrayList<>();
+            Map<String, ActivitySummary> activities = new java.util.HashMap<>();
+            directory.activities(family.invitations().stream().map(Invitation::activityId).toList())
+                     .forEach(activity -> activities.put(activity.activityId(), activity));
+            for (Invitation invitation : family.invitations()) {
+                ActivitySummary activity = activities.get(invitation.activityId());
+                String title = activity == null ? null : activity.title();
+                if (invitation.invitedAt() != null) {
+                    entries.add(new Entry(invitation.invitedAt(), "engagement", "INVITED", title, invitation));
+                }
+                if (invitation.answeredAt() != null) {
+                    entries.add(new Entry(invitation.answeredAt(), "engagement", "ANSWERED_" + invitation.answer(),
+                                          title, invitation));
+                }
+                for (int number : invitation.attended()) {
+                    Instant met = activity == null ? invitation.lastAttendedAt()
+                            : activity.occurrences().stream().filter(m -> m.number() == number)
+                                      .map(ActivitySummary.Meeting::start).findFirst()
+                                      .orElse(invitation.lastAttendedAt());
+                    entries.add(new Entry(met, "engagement", "ATTENDED", title, invitation));
+                }
+            }
+            for (Contact contact : family.contacts()) {
+                entries.add(new Entry(contact.happenedAt(), "engagement", "CONTACT", null, contact));
+                if (contact.followUpDoneAt() != null) {
+                    entries.add(new Entry(contact.followUpDoneAt(), "engagement", "FOLLOW_UP_DONE", null, contact));
+                }
+            }
+            eventStore.readEvents(familyId).asStream()
+                      .filter(message -> message.getPayload() instanceof FamilyEvent)
+                      .forEach(message -> entries.add(familyEntry(message)));
+            entries.sort(Comparator.comparing(Entry::at));
+            return new Timeline(familyId, family.familyName(), family.lastTwoWayContact().orElse(null), entries);
+        });
+    }
+
+    private static Entry familyEntry(DomainEventMessage<?> message) {
+        return new Entry(message.getTimestamp(), "family", message.getPayloadType().getSimpleName(), null,
+                         message.getPayload());
+    }
+}

@@ -1,0 +1,69 @@
+package org.homelink.platform.query;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Read-your-writes for a read model built by a streaming processor: a command's answer waits until the read model
+ * shows the record at the version the command produced, so the caller's next read sees their own change. The wait
+ * polls the record's own document by id, which is what any instance's processor updates, so it holds wherever the
+ * events are processed. If the read model falls far behind, the answer goes out anyway: the change is made.
+ */
+public class ReadModelCatchUp {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelCatchUp.class);
+    private static final long POLL_MILLIS = 10;
+
+    private final String readModel;
+    private final Duration longest;
+
+    /**
+     * @param readModel what is waited for, for the log: such as {@code family directory}
+     * @param longest   the longest a command's answer waits
+     */
+    public ReadModelCatchUp(String readModel, Duration longest) {
+        this.readModel = readModel;
+        this.longest = longest;
+    }
+
+    /**
+     * Waits until {@code applied} answers at least {@code version}, or the longest wait is over.
+     *
+     * @param recordId the record's id, for the log only
+     * @param applied  the version of the record the read model has applied now, -1 when it has not seen it
+     * @param version  the version the command produced
+     * @return whether the read model caught up
+     */
+    public boolean await(String recordId, LongSupplier applied, long version) {
+        return await(recordId, () -> applied.getAsLong() >= version);
+    }
+
+    /**
+     * Waits until {@code shown} answers true, or the longest wait is over.
+     *
+     * @param recordId the record's id, for the log only
+     * @param shown    whether the read model shows the change now
+     * @return whether the read model caught up
+     */
+    public boolean await(String recordId, BooleanSupplier shown) {
+        long deadline = System.nanoTime() + longest.toNanos();
+        while (!shown.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("The {} does not show the change to {} after {}: answering anyway",
+                         readModel, recordId, longest);
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}
