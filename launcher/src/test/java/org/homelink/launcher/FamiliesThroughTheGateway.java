@@ -24,7 +24,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a school's staff do with families, end to end: through the gateway, to family-service, on the one store of
+ * What a school's staff do with families, end to end: through the gateway, to family-service and on to
+ * engagement-service by family-service's events, on the one store of
  * the local run, as the homelink script starts it. The store is the embedded one here and a real MongoDB replica set
  * where Docker runs. The gateway reaches family-service through a relay, so a test can stop the service as the
  * gateway sees it.
@@ -158,6 +159,63 @@ abstract class FamiliesThroughTheGateway {
     }
 
     @Test
+    @Order(5)
+    void aFamilyRegisteredInFamilyServiceIsInvitedAnswersComesAndIsReached() throws Exception {
+        String family = register("The Haddad family");
+        String familyId = family.substring(family.lastIndexOf('/') + 1);
+        HttpResponse<String> carer = send("POST", family + "/carers", keyWorker(SCHOOL), Map.of(
+                "name", "Rania Haddad", "relationship", "mother", "parentalResponsibility", true,
+                "phone", "07700 900789",
+                "preferences", Map.of("preferredChannel", "SMS", "preferredLanguage", "ar",
+                                      "needsInterpreter", true, "prefersSpokenContact", false)));
+        String carerId = body(carer).path("id").asText();
+        HttpResponse<String> child = send("POST", family + "/children", keyWorker(SCHOOL), Map.of(
+                "name", "Omar Haddad", "dateOfBirth", "2019-02-11", "yearGroup", "YEAR_2", "send", false,
+                "schoolUrn", SCHOOL));
+        assertThat(child.statusCode()).as(child.body()).isEqualTo(201);
+        String childId = body(child).path("id").asText();
+
+        // engagement-service learns of the family only from family-service's events, on its own processor.
+        JsonNode arrived = eventually(() -> send("GET", "/api/engagement/families/" + familyId, keyWorker(SCHOOL),
+                                                 null),
+                                      answer -> answer.statusCode() == 200
+                                                && body(answer).at("/family/children").size() == 1);
+        assertThat(arrived.at("/family/carers/0/language").asText()).isEqualTo("ar");
+        assertThat(underservedReasons(familyId)).contains("NO_TWO_WAY_CONTACT");
+        JsonNode reachBefore = body(send("GET", "/api/engagement/reach?school=" + SCHOOL, keyWorker(SCHOOL), null));
+
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofMinutes(20));
+        HttpResponse<String> scheduled = send("POST", "/api/engagement/activities", keyWorker(SCHOOL), Map.of(
+                "schoolUrn", SCHOOL, "kind", "FAMILY_AFTERNOON", "title", "Year 2 family afternoon: making kites",
+                "start", start.toString(), "end", start.plus(Duration.ofHours(2)).toString(),
+                "place", "Hall", "interpreterLanguages", java.util.List.of("ar"),
+                "involvementTypes", java.util.List.of("LEARNING_AT_HOME")));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String activity = scheduled.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> invited = send("POST", activity + "/invitations", keyWorker(SCHOOL),
+                                            Map.of("yearGroups", java.util.List.of("YEAR_2")));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+        assertThat(body(invited).path("invited").asInt()).isEqualTo(1);
+        assertThat(send("PUT", activity + "/invitations/" + familyId + "/answer", keyWorker(SCHOOL),
+                        Map.of("carerId", carerId, "answer", "YES")).statusCode()).isEqualTo(200);
+        HttpResponse<String> checkIn = send("POST", activity + "/occurrences/1/check-ins", keyWorker(SCHOOL),
+                                            Map.of("familyId", familyId, "carerIds", java.util.List.of(carerId),
+                                                   "childIds", java.util.List.of(childId)));
+        assertThat(checkIn.statusCode()).as(checkIn.body()).isEqualTo(201);
+
+        JsonNode reachAfter = eventually(() -> send("GET", "/api/engagement/reach?school=" + SCHOOL,
+                                                    keyWorker(SCHOOL), null),
+                                         answer -> body(answer).at("/overall/attended").asInt()
+                                                   > reachBefore.at("/overall/attended").asInt());
+        assertThat(reachAfter.at("/overall/withTwoWayContact").asInt())
+                .isEqualTo(reachBefore.at("/overall/withTwoWayContact").asInt() + 1);
+        assertThat(underservedReasons(familyId)).isEmpty();
+        assertThat(body(send("GET", "/api/engagement/families/" + familyId + "/timeline", keyWorker(SCHOOL), null))
+                           .toString()).contains("FamilyRegistered", "ChildEnrolled", "INVITED", "ATTENDED");
+        assertProblem(send("GET", activity, keyWorker(OTHER_SCHOOL), null), 404, null);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // it stops family-service, as the gateway sees it, for good
     void aStoppedServiceIsAnsweredWithA503WithinTheTimeLimit() throws Exception {
         familyService.close();
@@ -169,6 +227,38 @@ abstract class FamiliesThroughTheGateway {
         assertProblem(answer, 503, null);
         assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         assertThat(took).as("a fast answer, not a hang").isLessThan(Duration.ofSeconds(5));
+    }
+
+    private java.util.List<String> underservedReasons(String familyId) throws Exception {
+        JsonNode page = body(send("GET", "/api/engagement/underserved?school=" + SCHOOL + "&size=500",
+                                  keyWorker(SCHOOL), null));
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            if (item.path("familyId").asText().equals(familyId)) {
+                item.path("reasons").forEach(reason -> reasons.add(reason.path("why").asText()));
+            }
+        }
+        return reasons;
+    }
+
+    interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    interface Check {
+        boolean holds(HttpResponse<String> answer) throws Exception;
+    }
+
+    /** Asks until the answer holds, for what another service's processor brings about: at most ten seconds. */
+    private JsonNode eventually(Call call, Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> answer = call.send();
+        while (!check.holds(answer)) {
+            assertThat(System.nanoTime()).as("in time: " + answer.body()).isLessThan(deadline);
+            Thread.sleep(50);
+            answer = call.send();
+        }
+        return body(answer);
     }
 
     private String register(String familyName) throws Exception {
