@@ -34,4 +34,15 @@ class BenchmarkResultsTest {
         assertThat(BenchmarkResults.writeSection(folder.resolve("missing/benchmarks.md"), "reach", "x\n")).isFalse();
         assertThat(folder.resolve("missing")).doesNotExist();
     }
+
+    @Test
+    void percentilesAreByNearestRank() {
+        LatencySample sample = new LatencySample();
+        for (int i = 100; i >= 1; i--) {
+            sample.add(i * 1_000_000L);
+        }
+        assertThat(sample.medianMillis()).isEqualTo(50.0);
+        assertThat(sample.p99Millis()).isEqualTo(99.0);
+        assertThat(sample.maxMillis()).isEqualTo(100.0);
+    }
 }

@@ -81,6 +81,11 @@ public class FamilyEngagementProjection {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final UpdateOptions UPSERT_UPDATE = new UpdateOptions().upsert(true);
     static final String FAMILY_IDS = "familyIds";
+    /** The collections this projection keeps, named for tools and benchmarks that read or fill them. */
+    public static final String FAMILIES = "engagementFamilies";
+    public static final String ROLLS = "schoolRolls";
+    public static final String CASELOADS = "caseloads";
+    public static final String ACTIVITY_SUMMARIES = "activitySummaries";
 
     private final MongoCollection<EngagementFamily> families;
     private final MongoCollection<SchoolRoll> rolls;
@@ -93,10 +98,10 @@ public class FamilyEngagementProjection {
     }
 
     public FamilyEngagementProjection(MongoDatabase database) {
-        this.families = database.getCollection("engagementFamilies", EngagementFamily.class);
-        this.rolls = database.getCollection("schoolRolls", SchoolRoll.class);
-        this.caseloads = database.getCollection("caseloads", Caseload.class);
-        this.activities = database.getCollection("activitySummaries", ActivitySummary.class);
+        this.families = database.getCollection(FAMILIES, EngagementFamily.class);
+        this.rolls = database.getCollection(ROLLS, SchoolRoll.class);
+        this.caseloads = database.getCollection(CASELOADS, Caseload.class);
+        this.activities = database.getCollection(ACTIVITY_SUMMARIES, ActivitySummary.class);
     }
 
     @EventHandler
