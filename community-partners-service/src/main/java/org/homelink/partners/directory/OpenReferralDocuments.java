@@ -185,8 +185,7 @@ public class OpenReferralDocuments {
 
     private void check(JsonSchema schema, ObjectNode document, String at, List<FieldError> errors) {
         for (ValidationMessage message : schema.validate(document)) {
-            String location = message.getInstanceLocation().toString();
-            String field = location.equals("$") ? "" : location.substring(2);
+            String field = field(message.getInstanceLocation().toString());
             if ("required".equals(message.getType()) && message.getProperty() != null) {
                 field = path(field, message.getProperty());
             }
@@ -195,6 +194,26 @@ public class OpenReferralDocuments {
             errors.add(new FieldError(path(at, field.isEmpty() ? "$" : field),
                                       colon >= 0 ? text.substring(colon + 2) : text));
         }
+    }
+
+    /** A validator's location, {@code $.a[0].b} or {@code /a/0/b}, as this API names fields: {@code a[0].b}. */
+    private static String field(String location) {
+        if (location.startsWith("$")) {
+            return location.length() > 2 ? location.substring(2) : "";
+        }
+        StringBuilder field = new StringBuilder();
+        for (String segment : location.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) {
+                field.append('[').append(name).append(']');
+            } else {
+                field.append(field.length() == 0 ? "" : ".").append(name);
+            }
+        }
+        return field.toString();
     }
 
     private static Integer capacity(JsonNode capacity, String at, List<FieldError> errors) {
