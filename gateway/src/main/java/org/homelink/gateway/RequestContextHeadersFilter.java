@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * Until sign-in arrives, a request to {@code /api/**} says in headers whom it acts for: a trust, a role, a member of
- * staff and a set of schools. This filter refuses, with 401 and without forwarding, a request whose context is
+ * staff and a set of schools; or, for a partner's worker, the partner organisation, with no trust needed since a
+ * partner belongs to none. This filter refuses, with 401 and without forwarding, a request whose context is
  * missing or malformed, and passes a sound one on unchanged. The services check the context again themselves.
  * <p>
  * The sign-in issue replaces this filter with one that derives the context from a verified token.
@@ -40,6 +41,8 @@ class RequestContextHeadersFilter implements GlobalFilter, Ordered {
     static final String SCHOOLS = "X-Homelink-Schools";
     static final String ROLE = "X-Homelink-Role";
     static final String STAFF = "X-Homelink-Staff";
+    static final String ORGANISATION = "X-Homelink-Organisation";
+    static final String PARTNER = "partner";
 
     static final Set<String> ROLES = Set.of("trust-leader", "school-leader", "key-worker", "teacher",
                                             "attendance-officer", "office-staff", "partner");
@@ -93,10 +96,11 @@ class RequestContextHeadersFilter implements GlobalFilter, Ordered {
         String role = headers.getFirst(ROLE);
         String staff = headers.getFirst(STAFF);
         String schools = headers.getFirst(SCHOOLS);
-        if (isBlank(trust)) {
+        boolean partner = PARTNER.equals(role);
+        if (isBlank(trust) && !partner) {
             return Optional.of(new MissingContext(TRUST, "is required"));
         }
-        if (!ID.matcher(trust).matches()) {
+        if (!isBlank(trust) && !ID.matcher(trust).matches()) {
             return Optional.of(new MissingContext(TRUST, "is not a valid id"));
         }
         if (isBlank(role)) {
@@ -110,6 +114,15 @@ class RequestContextHeadersFilter implements GlobalFilter, Ordered {
         }
         if (!ID.matcher(staff).matches()) {
             return Optional.of(new MissingContext(STAFF, "is not a valid id"));
+        }
+        if (partner) {
+            String organisation = headers.getFirst(ORGANISATION);
+            if (isBlank(organisation)) {
+                return Optional.of(new MissingContext(ORGANISATION, "is required for a partner"));
+            }
+            if (!ID.matcher(organisation).matches()) {
+                return Optional.of(new MissingContext(ORGANISATION, "is not a valid id"));
+            }
         }
         if (isBlank(schools)) {
             return ROLES_WITHOUT_SCHOOLS.contains(role)

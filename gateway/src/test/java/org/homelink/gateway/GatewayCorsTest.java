@@ -54,7 +54,7 @@ class GatewayCorsTest {
               .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
               .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
                       "content-type, idempotency-key, x-homelink-trust, x-homelink-schools, x-homelink-role, "
-                              + "x-homelink-staff")
+                              + "x-homelink-staff, x-homelink-organisation")
               .exchange()
               .expectStatus().isOk()
               .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONT_END)

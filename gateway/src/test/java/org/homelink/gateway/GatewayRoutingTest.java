@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.homelink.gateway.RequestContextHeadersFilter.ORGANISATION;
 import static org.homelink.gateway.RequestContextHeadersFilter.ROLE;
 import static org.homelink.gateway.RequestContextHeadersFilter.SCHOOLS;
 import static org.homelink.gateway.RequestContextHeadersFilter.STAFF;
@@ -156,16 +157,55 @@ class GatewayRoutingTest {
         assertThat(familyService.arrivals()).as("nothing forwarded").isEmpty();
     }
 
-    @ParameterizedTest
-    @CsvSource({"trust-leader", "partner"})
-    void letsRolesAboveSchoolsActWithoutNamingSchools(String role) {
+    @Test
+    void letsATrustLeaderActWithoutNamingSchools() {
         client.get().uri("/api/partners/referrals")
               .headers(keyWorker().andThen(headers -> {
                   headers.remove(SCHOOLS);
-                  headers.set(ROLE, role);
+                  headers.set(ROLE, "trust-leader");
               }))
               .exchange()
               .expectStatus().isOk();
+    }
+
+    /** A partner's worker, acting for their organisation: no trust, no schools. */
+    static Consumer<HttpHeaders> partnerWorker() {
+        return headers -> {
+            headers.set(ROLE, "partner");
+            headers.set(STAFF, "worker-3");
+            headers.set(ORGANISATION, "org-7");
+        };
+    }
+
+    @Test
+    void letsAPartnerActForItsOrganisationWithoutATrustOrSchoolsAndPassesTheOrganisationOn() {
+        client.get().uri("/api/partners/referrals").headers(partnerWorker()).exchange().expectStatus().isOk();
+
+        StandInService.Arrival arrival = partnersService.lastArrival();
+        assertThat(arrival.headers().getFirst(ORGANISATION)).isEqualTo("org-7");
+        assertThat(arrival.headers().getFirst(TRUST)).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "NONE", value = {
+            "no organisation,         X-Homelink-Organisation, NONE,      'X-Homelink-Organisation is required for a partner'",
+            "organisation not an id,  X-Homelink-Organisation, 'org 7',   'X-Homelink-Organisation is not a valid id'",
+            "trust sent but not an id, X-Homelink-Trust,        'trust 7', 'X-Homelink-Trust is not a valid id'"})
+    void refusesAPartnerWithoutASoundOrganisation(String why, String header, String value, String detail) {
+        client.get().uri("/api/partners/referrals")
+              .headers(partnerWorker().andThen(headers -> {
+                  headers.remove(header);
+                  if (value != null) {
+                      headers.set(header, value);
+                  }
+              }))
+              .exchange()
+              .expectStatus().isUnauthorized()
+              .expectBody()
+              .jsonPath("$.detail").isEqualTo(detail)
+              .jsonPath("$.field").isEqualTo(header);
+
+        assertThat(partnersService.arrivals()).as("nothing forwarded").isEmpty();
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Read-your-writes for a read model built by a streaming processor: a command's answer waits until the read model
@@ -19,6 +20,7 @@ public class ReadModelCatchUp {
     private static final long POLL_MILLIS = 10;
 
     private final String readModel;
+    private final ToLongFunction<String> versionOf;
     private final Duration longest;
 
     /**
@@ -26,8 +28,25 @@ public class ReadModelCatchUp {
      * @param longest   the longest a command's answer waits
      */
     public ReadModelCatchUp(String readModel, Duration longest) {
+        this(readModel, id -> {
+            throw new IllegalStateException("No version of a record is known to " + readModel);
+        }, longest);
+    }
+
+    /**
+     * @param readModel what is waited for, for the log: such as {@code family directory}
+     * @param versionOf the version of a record the read model has applied, or -1 when it has not seen it
+     * @param longest   the longest a command's answer waits
+     */
+    public ReadModelCatchUp(String readModel, ToLongFunction<String> versionOf, Duration longest) {
         this.readModel = readModel;
+        this.versionOf = versionOf;
         this.longest = longest;
+    }
+
+    /** Waits until the read model has applied record {@code recordId} at least at {@code version}. */
+    public boolean await(String recordId, long version) {
+        return await(recordId, () -> versionOf.applyAsLong(recordId), version);
     }
 
     /**

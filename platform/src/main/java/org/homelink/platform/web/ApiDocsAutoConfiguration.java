@@ -28,12 +28,14 @@ public class ApiDocsAutoConfiguration {
     }
 
     private static final List<Parameter> CONTEXT = List.of(
-            header(RequestContextHeaders.TRUST, true, "The trust the caller acts for"),
+            header(RequestContextHeaders.TRUST, false, "The trust the caller acts for (required except for partners)"),
             header(RequestContextHeaders.SCHOOLS, false,
                    "The URNs of the schools the caller acts for, separated by commas (optional for trust leaders)"),
             header(RequestContextHeaders.ROLE, true,
                    "trust-leader, school-leader, key-worker, teacher, attendance-officer, office-staff or partner"),
-            header(RequestContextHeaders.STAFF, true, "The caller's staff id"));
+            header(RequestContextHeaders.STAFF, true, "The caller's staff id"),
+            header(RequestContextHeaders.ORGANISATION, false,
+                   "The partner organisation a partner's worker acts for (required for partners)"));
 
     @Bean
     OperationCustomizer conventionHeaders() {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * A POST sent with an {@code Idempotency-Key} header is carried out once: a retry with the same key and the same
  * body gets the first answer again (marked {@code Idempotent-Replayed: true}) and appends no second event.
  * The same key with a different body is refused with 422; a retry while the first is still running gets 409.
- * Keys are scoped to the trust and the path, so two trusts can never see each other's answers.
+ * Keys are scoped to the trust, the partner organisation and the path, so two trusts, or two organisations, can
+ * never see each other's answers.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -60,7 +61,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String id = sha256(request.getHeader(RequestContextHeaders.TRUST) + "\n" + request.getRequestURI() + "\n" + key);
+        // A partner may name no trust: its organisation scopes its keys, so no organisation replays another's answer.
+        String id = sha256(request.getHeader(RequestContextHeaders.TRUST) + "\n"
+                           + request.getHeader(RequestContextHeaders.ORGANISATION) + "\n"
+                           + request.getRequestURI() + "\n" + key);
         Optional<Document> earlier = records.claimOrFind(id, sha256(body));
         if (earlier.isPresent()) {
             answerFrom(earlier.get(), sha256(body), request, response);

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -66,6 +68,65 @@ class WebConventionsTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody()).containsEntry("trust", "trust-1").containsEntry("role", "KEY_WORKER")
                                     .containsEntry("schools", List.of("100001"));
+    }
+
+    @Test
+    void aPartnersWorkerActsForTheirOrganisationAndNeedNameNoTrust() {
+        HttpHeaders headers = partner("org-7");
+
+        ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(headers),
+                                                   Map.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody()).containsEntry("role", "PARTNER").containsEntry("organisation", "org-7")
+                                    .containsEntry("trust", "none").containsEntry("coversATrust", false);
+    }
+
+    @Test
+    void aPartnerWithoutASoundOrganisationIsRefusedWith401NamingTheHeader() {
+        for (String organisation : new String[] {null, " ", "org/7"}) {
+            HttpHeaders headers = partner(organisation);
+
+            ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(headers),
+                                                       Map.class);
+
+            assertProblem(answer, HttpStatus.UNAUTHORIZED, "X-Homelink-Organisation");
+        }
+    }
+
+    @Test
+    void staffNeverActForAnOrganisationAndStillNeedATrust() {
+        HttpHeaders withOrganisation = withHeader(staff(), "X-Homelink-Organisation", "org-7");
+        HttpHeaders withoutTrust = staff();
+        withoutTrust.remove("X-Homelink-Trust");
+
+        ResponseEntity<Map> staffAnswer = http.exchange("/api/notices/1", HttpMethod.GET,
+                                                        new HttpEntity<>(withOrganisation), Map.class);
+
+        assertThat(staffAnswer.getBody()).containsEntry("organisation", "none").containsEntry("coversATrust", true);
+        assertProblem(http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(withoutTrust), Map.class),
+                      HttpStatus.UNAUTHORIZED, "X-Homelink-Trust");
+    }
+
+    @Test
+    void anotherOrganisationsIdempotencyKeyNeverReplaysItsAnswer() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> notice = Map.of("wording", "Drop-in", "school", "100001");
+
+        ResponseEntity<Map> first = http.exchange("/api/notices", HttpMethod.POST,
+                                                  new HttpEntity<>(notice, withHeader(partner("org-a"),
+                                                                                      "Idempotency-Key", key)),
+                                                  Map.class);
+        ResponseEntity<Map> other = http.exchange("/api/notices", HttpMethod.POST,
+                                                  new HttpEntity<>(notice, withHeader(partner("org-b"),
+                                                                                      "Idempotency-Key", key)),
+                                                  Map.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(other.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(other.getHeaders().getLocation()).isNotEqualTo(first.getHeaders().getLocation());
+        assertThat(notices.pinned).hasSize(2);
     }
 
     @Test
@@ -171,6 +232,16 @@ class WebConventionsTest {
         return headers;
     }
 
+    private static HttpHeaders partner(String organisation) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Homelink-Role", "partner");
+        headers.set("X-Homelink-Staff", "worker-3");
+        if (organisation != null) {
+            headers.set("X-Homelink-Organisation", organisation);
+        }
+        return headers;
+    }
+
     private static HttpHeaders withHeader(HttpHeaders headers, String name, String value) {
         headers.set(name, value);
         return headers;
@@ -194,8 +265,11 @@ class WebConventionsTest {
                 case "stale" -> throw new ConflictingAggregateVersionException("notice", 3, 2);
                 case "fault" -> throw new IllegalStateException("Carer's phone 07700 900123 was not expected here");
                 default -> {
-                    return Map.of("trust", context.trustId(), "role", context.role().name(),
-                                  "schools", List.copyOf(context.schoolUrns()));
+                    return Map.of("trust", Objects.requireNonNullElse(context.trustId(), "none"),
+                                  "role", context.role().name(),
+                                  "schools", List.copyOf(context.schoolUrns()),
+                                  "organisation", Objects.requireNonNullElse(context.organisationId(), "none"),
+                                  "coversATrust", context.covers("trust-1", Set.of("100001")));
                 }
             }
         }

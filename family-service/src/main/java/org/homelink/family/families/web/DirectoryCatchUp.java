@@ -7,20 +7,21 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
-/** Read-your-writes for the family directory: a command's answer waits until the directory shows the change. */
+/**
+ * Read-your-writes for the family directory: a command's answer waits until the directory shows the family at the
+ * version the command produced, so the caller's next search or read sees their own change.
+ */
 @Component
 class DirectoryCatchUp {
 
-    private final FamilyDirectoryProjection directory;
-    private final ReadModelCatchUp catchUp;
+    private final ReadModelCatchUp wait;
 
     DirectoryCatchUp(FamilyDirectoryProjection directory,
                      @Value("${homelink.families.read-your-writes-wait:5s}") Duration longest) {
-        this.directory = directory;
-        this.catchUp = new ReadModelCatchUp("family directory", longest);
+        this.wait = new ReadModelCatchUp("family directory", directory::versionOf, longest);
     }
 
     void await(String familyId, long version) {
-        catchUp.await(familyId, () -> directory.versionOf(familyId), version);
+        wait.await(familyId, version);
     }
 }

@@ -238,6 +238,7 @@ class FamilyApiTest {
     void partnersDoNotUseTheFamilyServiceAndOnlyLeadersAssignKeyWorkers() {
         String familyId = register(NORTH, "The Hassan family");
         HttpHeaders partner = context(trust, "partner", NORTH);
+        partner.set("X-Homelink-Organisation", "food-bank-1");
 
         assertThat(get("/api/families", partner).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("/api/families/" + familyId, partner).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
