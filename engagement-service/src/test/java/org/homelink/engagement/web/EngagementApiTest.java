@@ -353,8 +353,12 @@ class EngagementApiTest {
                            .getBody()).doesNotContain(family.id());
         assertThat(get("/api/engagement/underserved?school=" + NORTH, Staff.at(otherTrust, "teacher", "t", NORTH))
                            .getBody()).doesNotContain(family.id());
-        assertThat(get("/api/engagement/activities/" + activityId,
-                       Staff.at(trust, "partner", "p", NORTH)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders partner = Staff.at(trust, "partner", "p", NORTH);
+        partner.set("X-Homelink-Organisation", "food-bank");
+        assertThat(get("/api/engagement/activities/" + activityId, partner).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("/api/engagement/reach?school=" + NORTH, partner).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.exchange("/api/engagement/activities/" + activityId, HttpMethod.GET,
                                  new HttpEntity<>(new HttpHeaders()), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -471,6 +475,50 @@ class EngagementApiTest {
                 }
             }
         }
+    }
+
+    @Test
+    void referralsToPartnersShowOnTheTimelineAndActivitiesAreCoHostedOnlyWithKnownPartners() {
+        FamilyServiceEvents.Family family = arrived(familyService.family(trust, NORTH, "Referred")
+                                                                 .carer("rf", ContactChannel.SMS, "so", false));
+        String organisation = "somali-womens-network-" + UUID.randomUUID().toString().substring(0, 6);
+        String referral = UUID.randomUUID().toString();
+        Instant made = Instant.now().minus(Duration.ofHours(2));
+        eventStore.publish(List.of(
+                new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                        "PartnerOrganisation", organisation, 0,
+                        new org.homelink.contracts.partners.PartnerRegistered(organisation, "Somali Women's Network",
+                                                                              "staff-1", made)),
+                new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                        "Referral", referral, 0,
+                        new org.homelink.contracts.partners.ReferralMade(
+                                referral, "need-1", family.id(), trust, java.util.Set.of(NORTH), organisation,
+                                "Somali Women's Network", "service-1", "English classes", "ENGLISH_LANGUAGE", "hslw-1",
+                                made)),
+                new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                        "Referral", referral, 1,
+                        new org.homelink.contracts.partners.ReferralAccepted(
+                                referral, family.id(), trust, java.util.Set.of(NORTH), organisation, "worker-1",
+                                made.plus(Duration.ofHours(1))))));
+
+        List<String> types = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!types.contains("REFERRAL_ACCEPTED") && System.nanoTime() < deadline) {
+            types = JsonPath.read(get("/api/engagement/families/" + family.id() + "/timeline", staff(NORTH)).getBody(),
+                                  "$.entries[*].type");
+        }
+        assertThat(types).containsSubsequence("REFERRAL_MADE", "REFERRAL_ACCEPTED");
+
+        Map<String, Object> unknown = new HashMap<>(coffeeMorning(NORTH, Instant.now().plus(Duration.ofDays(4))));
+        unknown.put("coHostOrganisationId", "no-such-organisation");
+        ResponseEntity<String> refused = post("/api/engagement/activities", unknown, staff(NORTH));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat((String) JsonPath.read(refused.getBody(), "$.field")).isEqualTo("coHostOrganisationId");
+        Map<String, Object> coHosted = new HashMap<>(unknown);
+        coHosted.put("coHostOrganisationId", organisation);
+        String activityId = schedule(coHosted);
+        assertThat((String) JsonPath.read(get("/api/engagement/activities/" + activityId, staff(NORTH)).getBody(),
+                                          "$.activity.coHostOrganisationId")).isEqualTo(organisation);
     }
 
     // --- helpers ---

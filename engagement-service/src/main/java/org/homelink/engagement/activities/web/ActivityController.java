@@ -14,7 +14,9 @@ import org.homelink.engagement.activities.query.ActivityQueries;
 import org.homelink.engagement.activities.query.ActivityView;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.partners.PartnersProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.web.RuleBrokenException;
 import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
@@ -61,17 +63,20 @@ class ActivityController {
     private final ActivityProjection activities;
     private final FamilyEngagementProjection families;
     private final Audience audience;
+    private final PartnersProjection partners;
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
 
     ActivityController(CommandGateway commands, ActivityQueries queries, ActivityProjection activities,
-                       FamilyEngagementProjection families, Audience audience, Clock clock,
+                       FamilyEngagementProjection families, Audience audience, PartnersProjection partners,
+                       Clock clock,
                        @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
         this.commands = commands;
         this.queries = queries;
         this.activities = activities;
         this.families = families;
         this.audience = audience;
+        this.partners = partners;
         this.clock = clock;
         this.catchUp = new ReadModelCatchUp("activity read model", longest);
     }
@@ -108,6 +113,10 @@ class ActivityController {
     @Operation(summary = "Schedule an activity at one of the caller's schools, once or repeating")
     ResponseEntity<Changed> schedule(RequestContext actor,
                                      @Valid @RequestBody ActivityRequests.ScheduleActivityRequest body) {
+        if (body.coHostOrganisationId() != null && partners.organisation(body.coHostOrganisationId()).isEmpty()) {
+            throw new RuleBrokenException("coHostOrganisationId",
+                                          "No partner organisation " + body.coHostOrganisationId() + " is known");
+        }
         String activityId = UUID.randomUUID().toString();
         long version = send(activityId, new ActivityCommands.ScheduleActivity(
                 activityId, body.schoolUrn(), body.kind(), body.kindName(), body.title().strip(), body.description(),

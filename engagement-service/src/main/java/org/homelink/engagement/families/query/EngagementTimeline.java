@@ -5,6 +5,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.engagement.families.query.EngagementFamily.Contact;
 import org.homelink.engagement.families.query.EngagementFamily.Invitation;
+import org.homelink.engagement.partners.FamilyReferrals;
+import org.homelink.engagement.partners.PartnersProjection;
 import org.homelink.platform.web.RequestContext;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A family's engagement timeline: activities invited to and attended, contacts and follow-ups, and beside them the
+ * A family's engagement timeline: activities invited to and attended, contacts and follow-ups, referrals to partner
+ * organisations and every step they took, and beside them the
  * family's own history as family-service recorded it, read from the family's events in the shared log (the log is
  * the history; engagement-service keeps no copy of it).
  */
@@ -24,10 +27,13 @@ import java.util.Optional;
 public class EngagementTimeline {
 
     private final FamilyEngagementProjection directory;
+    private final PartnersProjection partners;
     private final EventStore eventStore;
 
-    public EngagementTimeline(FamilyEngagementProjection directory, EventStore eventStore) {
+    public EngagementTimeline(FamilyEngagementProjection directory, PartnersProjection partners,
+                              EventStore eventStore) {
         this.directory = directory;
+        this.partners = partners;
         this.eventStore = eventStore;
     }
 
@@ -35,7 +41,7 @@ public class EngagementTimeline {
      * One thing that happened.
      *
      * @param at      when
-     * @param source  {@code engagement} or {@code family}
+     * @param source  {@code engagement}, {@code partners} (referrals) or {@code family}
      * @param type    such as {@code INVITED}, {@code ATTENDED}, {@code CONTACT}, or family-service's event name
      * @param title   the activity's title, for invitations and attendance
      * @param details the invitation, the contact, or family-service's event as published
@@ -75,6 +81,11 @@ public class EngagementTimeline {
                 if (contact.followUpDoneAt() != null) {
                     entries.add(new Entry(contact.followUpDoneAt(), "engagement", "FOLLOW_UP_DONE", null, contact));
                 }
+            }
+            for (FamilyReferrals.Referral referral : partners.referralsOf(familyId)) {
+                String title = referral.serviceName() + " (" + referral.organisationName() + ")";
+                referral.steps().forEach(step -> entries.add(new Entry(step.at(), "partners", "REFERRAL_" + step.what(),
+                                                                       title, referral)));
             }
             eventStore.readEvents(familyId).asStream()
                       .filter(message -> message.getPayload() instanceof FamilyEvent)
