@@ -245,6 +245,10 @@ public class EngagementActivity {
         if (!command.to().isAfter(command.from())) {
             throw new EndsBeforeItStarts("to");
         }
+        if (command.minutes() <= 0) {
+            // A slot of no length never moves the loop below past the end: it would count slots until memory ran out.
+            throw new EndsBeforeItStarts("minutes");
+        }
         if (command.from().isBefore(evening.start()) || command.to().isAfter(evening.end())) {
             throw new SlotsOutsideTheEvening();
         }
