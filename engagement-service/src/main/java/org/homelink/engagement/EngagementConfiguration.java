@@ -6,6 +6,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.homelink.platform.web.ConflictException;
+import org.homelink.platform.web.NotFoundException;
+import org.homelink.platform.web.RuleBrokenException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,17 +32,25 @@ class EngagementConfiguration {
      * and refuses the other with a concurrency exception, which is transient. Retrying sends the command again on
      * the activity as it now is, so that the second carer to book a slot is told it is taken rather than "try
      * again", and two staff checking families in at a busy coffee morning both succeed. A stale If-Match is not
-     * transient, and is never retried.
+     * transient, and is never retried; nor is a broken rule, a conflict or a record not found, which are answers
+     * that asking again would only repeat.
      */
     @Bean(destroyMethod = "")
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetries) {
+        IntervalRetryScheduler retries = IntervalRetryScheduler.builder()
+                                                               .retryExecutor(commandRetries)
+                                                               .maxRetryCount(5)
+                                                               .retryInterval(20)
+                                                               .addNonTransientFailurePredicate(
+                                                                       RuleBrokenException.class, rule -> true)
+                                                               .addNonTransientFailurePredicate(
+                                                                       ConflictException.class, conflict -> true)
+                                                               .addNonTransientFailurePredicate(
+                                                                       NotFoundException.class, notFound -> true)
+                                                               .build();
         return DefaultCommandGateway.builder()
                                     .commandBus(commandBus)
-                                    .retryScheduler(IntervalRetryScheduler.builder()
-                                                                          .retryExecutor(commandRetries)
-                                                                          .maxRetryCount(5)
-                                                                          .retryInterval(20)
-                                                                          .build())
+                                    .retryScheduler(retries)
                                     .build();
     }
 

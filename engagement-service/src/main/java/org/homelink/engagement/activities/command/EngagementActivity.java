@@ -94,7 +94,8 @@ public class EngagementActivity {
     private final Set<String> coming = new HashSet<>();
     private final Map<String, SlotState> slots = new HashMap<>();
 
-    private record SlotState(Slot slot, String familyId, String childId) {
+    /** A slot, the occurrence it belongs to (a cancelled evening's slots cannot be booked), and who booked it. */
+    private record SlotState(Slot slot, int occurrence, String familyId, String childId) {
         boolean booked() {
             return familyId != null;
         }
@@ -244,6 +245,10 @@ public class EngagementActivity {
         if (!command.to().isAfter(command.from())) {
             throw new EndsBeforeItStarts("to");
         }
+        if (command.minutes() <= 0) {
+            // A slot of no length never moves the loop below past the end: it would count slots until memory ran out.
+            throw new EndsBeforeItStarts("minutes");
+        }
         if (command.from().isBefore(evening.start()) || command.to().isAfter(evening.end())) {
             throw new SlotsOutsideTheEvening();
         }
@@ -282,6 +287,7 @@ public class EngagementActivity {
         if (!command.familyChildren().contains(command.childId())) {
             throw new NotInTheFamily("childId", command.childId());
         }
+        requireNotCancelled(state.occurrence(), "slotId");
         if (!state.slot().end().isAfter(command.at())) {
             throw new AlreadyOver("slotId");
         }
@@ -354,18 +360,19 @@ public class EngagementActivity {
 
     @EventSourcingHandler
     void on(SlotsOffered event) {
-        event.slots().forEach(slot -> slots.put(slot.slotId(), new SlotState(slot, null, null)));
+        event.slots().forEach(slot -> slots.put(slot.slotId(), new SlotState(slot, event.occurrence(), null, null)));
     }
 
     @EventSourcingHandler
     void on(SlotBooked event) {
-        slots.computeIfPresent(event.slotId(), (id, state) -> new SlotState(state.slot(), event.familyId(),
-                                                                            event.childId()));
+        slots.computeIfPresent(event.slotId(), (id, state) -> new SlotState(state.slot(), state.occurrence(),
+                                                                            event.familyId(), event.childId()));
     }
 
     @EventSourcingHandler
     void on(SlotBookingCancelled event) {
-        slots.computeIfPresent(event.slotId(), (id, state) -> new SlotState(state.slot(), null, null));
+        slots.computeIfPresent(event.slotId(), (id, state) -> new SlotState(state.slot(), state.occurrence(), null,
+                                                                            null));
     }
 
     private void requireInScope(RequestContext actor) {

@@ -110,10 +110,12 @@ public class ActivityProjection {
     @EventHandler
     void on(FamilyInvited event, @SequenceNumber long sequence) {
         update(event.activityId(), sequence, activity -> {
-            invitation(event.activityId(), event.familyId(), known -> known != null ? known : new InvitationView(
-                    InvitationView.idOf(event.activityId(), event.familyId()), event.activityId(), event.familyId(),
-                    event.carers(), event.audience(), event.invitedAt(), null, null, Set.of(), false, null,
-                    List.of()));
+            // A family that came without an invitation has an entry already, with no invitation in it yet.
+            invitation(event.activityId(), event.familyId(), known -> known != null && known.invitedAt() != null
+                    ? known
+                    : new InvitationView(InvitationView.idOf(event.activityId(), event.familyId()), event.activityId(),
+                                         event.familyId(), event.carers(), event.audience(), event.invitedAt(), null,
+                                         null, Set.of(), false, null, known == null ? List.of() : known.checkIns()));
             return with(activity, activity.occurrences(), activity.changes(), activity.slots(),
                         added(activity.familyIds(), event.familyId()));
         });

@@ -188,12 +188,16 @@ public class FamilyEngagementProjection {
     @EventHandler
     void on(KeyWorkerAssigned event, @SequenceNumber long sequence) {
         EngagementFamily before = families.find(eq("_id", event.familyId())).first();
-        update(event, sequence, family -> family.withKeyWorker(event.staffId()));
+        if (before != null && before.familyVersion() >= sequence) {
+            return; // applied before: moving caseloads again would hand the family back to an earlier key worker
+        }
         if (before != null && before.keyWorker() != null && !before.keyWorker().equals(event.staffId())) {
             caseloads.updateOne(eq("_id", Caseload.idOf(event.trustId(), before.keyWorker())),
                                 pull("keyWorkerOf", event.familyId()));
         }
         onCaseload(event.trustId(), event.staffId(), addToSet("keyWorkerOf", event.familyId()));
+        // The family's version moves last, so that a stop before this line is repaired when the event comes again.
+        update(event, sequence, family -> family.withKeyWorker(event.staffId()));
     }
 
     @EventHandler

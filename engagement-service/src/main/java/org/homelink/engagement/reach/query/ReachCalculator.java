@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,13 @@ final class ReachCalculator {
     private ReachCalculator() {
     }
 
-    /** What one family did with one school in one term. */
-    private record Engagement(boolean twoWay, int attendances, Set<InvolvementType> involvement) {
+    /**
+     * What one family did with one school in one term.
+     *
+     * @param attendancesByType for each type, the attendances at activities of that type only
+     */
+    private record Engagement(boolean twoWay, int attendances, Set<InvolvementType> involvement,
+                              Map<InvolvementType, Integer> attendancesByType) {
     }
 
     static ReachReport report(SchoolRoll roll, Term term, List<EngagementFamily> families,
@@ -58,7 +64,8 @@ final class ReachCalculator {
             for (InvolvementType type : InvolvementType.values()) {
                 Tally typeTally = byInvolvement.get(type.name());
                 boolean reached = engagement.involvement().contains(type);
-                typeTally.add(new Engagement(reached, reached ? engagement.attendances() : 0, Set.of()));
+                typeTally.add(new Engagement(reached, engagement.attendancesByType().getOrDefault(type, 0), Set.of(),
+                                             Map.of()));
             }
         }
         return new ReachReport(school, roll.name(), term, overall.reach(), splits(byYearGroup), splits(byBarrier),
@@ -70,6 +77,7 @@ final class ReachCalculator {
         boolean twoWay = false;
         int attendances = 0;
         Set<InvolvementType> involvement = EnumSet.noneOf(InvolvementType.class);
+        Map<InvolvementType, Integer> attendancesByType = new EnumMap<>(InvolvementType.class);
         for (Contact contact : family.contacts()) {
             if (contact.twoWay() && school.equals(contact.schoolUrn()) && term.contains(contact.happenedAt())) {
                 twoWay = true;
@@ -91,10 +99,11 @@ final class ReachCalculator {
                     attendances++;
                     twoWay = true;
                     involvement.addAll(activity.involvementTypes());
+                    activity.involvementTypes().forEach(type -> attendancesByType.merge(type, 1, Integer::sum));
                 }
             }
         }
-        return new Engagement(twoWay, attendances, involvement);
+        return new Engagement(twoWay, attendances, involvement, attendancesByType);
     }
 
     /**
