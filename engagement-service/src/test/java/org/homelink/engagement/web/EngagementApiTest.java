@@ -211,11 +211,13 @@ class EngagementApiTest {
         assertThat(slots).hasSize(6);
 
         ExecutorService pool = Executors.newFixedThreadPool(carers);
+        List<FamilyServiceEvents.Family> waiting = new ArrayList<>(families);
         try {
             for (String slot : slots.subList(0, 3)) {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
-                for (FamilyServiceEvents.Family family : families) {
+                // Those who already have their appointment with this teacher would be told so (422): not asking.
+                for (FamilyServiceEvents.Family family : waiting) {
                     int n = families.indexOf(family);
                     answers.add(pool.submit(() -> {
                         start.await();
@@ -226,9 +228,13 @@ class EngagementApiTest {
                 }
                 start.countDown();
                 List<HttpStatus> statuses = new ArrayList<>();
-                for (Future<ResponseEntity<String>> answer : answers) {
-                    ResponseEntity<String> response = answer.get();
+                FamilyServiceEvents.Family winner = null;
+                for (int i = 0; i < answers.size(); i++) {
+                    ResponseEntity<String> response = answers.get(i).get();
                     statuses.add(HttpStatus.valueOf(response.getStatusCode().value()));
+                    if (response.getStatusCode() == HttpStatus.CREATED) {
+                        winner = waiting.get(i);
+                    }
                     if (response.getStatusCode() == HttpStatus.CONFLICT) {
                         assertThat((String) JsonPath.read(response.getBody(), "$.field")).isEqualTo("slotId");
                     }
@@ -236,6 +242,7 @@ class EngagementApiTest {
                 assertThat(statuses).containsOnlyOnce(HttpStatus.CREATED);
                 assertThat(statuses).filteredOn(status -> status != HttpStatus.CREATED)
                                     .containsOnly(HttpStatus.CONFLICT);
+                waiting.remove(winner);
             }
         } finally {
             pool.shutdownNow();
@@ -243,6 +250,19 @@ class EngagementApiTest {
         long booked = eventStore.readEvents(activityId).asStream()
                                 .filter(message -> message.getPayload() instanceof SlotBooked).count();
         assertThat(booked).isEqualTo(3);
+
+        // The evening moves a day later: every appointment moves with it.
+        assertThat(put("/api/engagement/activities/" + activityId + "/occurrences/1",
+                       Map.of("start", evening.plus(Duration.ofDays(1)).toString(),
+                              "end", evening.plus(Duration.ofDays(1)).plus(Duration.ofHours(3)).toString()),
+                       staff(NORTH)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(Instant.parse(JsonPath.read(get("/api/engagement/activities/" + activityId + "/slots",
+                                                   staff(NORTH)).getBody(), "$[0].start")))
+                .isEqualTo(evening.plus(Duration.ofDays(1)));
+        assertThat(put("/api/engagement/activities/" + activityId + "/occurrences/1",
+                       Map.of("start", Instant.now().minus(Duration.ofHours(1)).toString(),
+                              "end", Instant.now().toString()), staff(NORTH)).getStatusCode())
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
     @Test
@@ -353,6 +373,15 @@ class EngagementApiTest {
                            .getBody()).doesNotContain(family.id());
         assertThat(get("/api/engagement/underserved?school=" + NORTH, Staff.at(otherTrust, "teacher", "t", NORTH))
                            .getBody()).doesNotContain(family.id());
+        HttpHeaders otherLeader = Staff.at(otherTrust, "trust-leader", "other-ceo");
+        ResponseEntity<String> theirs = post("/api/engagement/activities",
+                                             coffeeMorning(NORTH, Instant.now().plus(Duration.ofDays(1))), otherLeader);
+        assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat((String) JsonPath.read(theirs.getBody(), "$.field")).isEqualTo("schoolUrn");
+        ResponseEntity<String> settings = put("/api/engagement/schools/" + NORTH + "/reach-settings",
+                                              Map.of("weeksWithoutTwoWayContact", 1,
+                                                     "invitationsWithoutAttendance", 1), otherLeader);
+        assertThat(settings.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         HttpHeaders partner = Staff.at(trust, "partner", "p", NORTH);
         partner.set("X-Homelink-Organisation", "food-bank");
         assertThat(get("/api/engagement/activities/" + activityId, partner).getStatusCode())

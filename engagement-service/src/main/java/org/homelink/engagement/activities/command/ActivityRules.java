@@ -93,6 +93,12 @@ public final class ActivityRules {
         }
     }
 
+    public static class StartsInThePast extends RuleBrokenException {
+        public StartsInThePast() {
+            super("start", "An occurrence can be moved only to a time still to come");
+        }
+    }
+
     public static class SlotsOverlap extends RuleBrokenException {
         public SlotsOverlap() {
             super("from", "These slots overlap ones the teacher already offers");

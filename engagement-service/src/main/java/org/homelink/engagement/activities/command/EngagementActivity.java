@@ -42,6 +42,7 @@ import org.homelink.engagement.activities.command.ActivityRules.NotStartedYet;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.engagement.activities.command.ActivityRules.NowhereToMeet;
 import org.homelink.engagement.activities.command.ActivityRules.SlotNotBooked;
+import org.homelink.engagement.activities.command.ActivityRules.StartsInThePast;
 import org.homelink.engagement.activities.command.ActivityRules.SlotTaken;
 import org.homelink.engagement.activities.command.ActivityRules.SlotsOutsideTheEvening;
 import org.homelink.engagement.activities.command.ActivityRules.SlotsOverlap;
@@ -50,6 +51,7 @@ import org.homelink.engagement.activities.events.SlotBooked;
 import org.homelink.engagement.activities.events.SlotBookingCancelled;
 import org.homelink.engagement.activities.events.SlotsOffered;
 import org.homelink.platform.web.RequestContext;
+import org.homelink.platform.web.RuleBrokenException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -117,8 +119,17 @@ public class EngagementActivity {
         if (command.venue() == null || command.venue().place() == null && command.venue().videoLink() == null) {
             throw new NowhereToMeet();
         }
+        if (command.involvementTypes().isEmpty()) {
+            throw new RuleBrokenException("involvementTypes", "Tag the activity with at least one type of involvement");
+        }
+        if (command.occurrences().isEmpty()) {
+            throw new RuleBrokenException("start", "An activity meets at least once");
+        }
         for (int i = 0; i < command.occurrences().size(); i++) {
             Occurrence occurrence = command.occurrences().get(i);
+            if (occurrence.number() != i + 1) {
+                throw new RuleBrokenException("occurrences", "Occurrences are numbered 1, 2, 3... in order");
+            }
             if (!occurrence.end().isAfter(occurrence.start())) {
                 throw new EndsBeforeItStarts("end");
             }
@@ -142,6 +153,9 @@ public class EngagementActivity {
         if (!command.end().isAfter(command.start())) {
             throw new EndsBeforeItStarts("end");
         }
+        if (command.start().isBefore(command.at())) {
+            throw new StartsInThePast();
+        }
         Occurrence moved = new Occurrence(command.occurrence(), command.start(), command.end());
         if (!moved.equals(current)) {
             apply(new ActivityRescheduled(activityId, trustId, schoolUrn, moved, command.reason(),
@@ -159,9 +173,8 @@ public class EngagementActivity {
             if (!occurrence.end().isAfter(command.at())) {
                 throw new AlreadyOver("occurrence");
             }
-        } else if (toCome(command.at()).isEmpty()) {
-            throw cancelled.containsAll(occurrences.keySet()) ? new AlreadyCancelled("activityId")
-                                                              : new AlreadyOver("activityId");
+        } else {
+            requireSomethingToCome(command.at());
         }
         apply(new ActivityCancelled(activityId, trustId, schoolUrn, command.occurrence(), command.reason(),
                                     command.actor().staffId(), command.at()));
@@ -172,9 +185,7 @@ public class EngagementActivity {
     @CommandHandler
     public ActivityCommands.FamiliesInvited handle(InviteFamilies command) {
         requireInScope(command.actor());
-        if (toCome(command.at()).isEmpty()) {
-            throw new AlreadyOver("activityId");
-        }
+        requireSomethingToCome(command.at());
         int count = 0;
         for (Invitee invitee : command.invitees()) {
             if (!invited.containsKey(invitee.familyId()) && !invitee.carers().isEmpty()) {
@@ -197,9 +208,7 @@ public class EngagementActivity {
         if (!carers.contains(command.carerId())) {
             throw new NotAnInvitedCarer(command.carerId());
         }
-        if (toCome(command.at()).isEmpty()) {
-            throw new AlreadyOver("activityId");
-        }
+        requireSomethingToCome(command.at());
         boolean full = capacity != null && !coming.contains(command.familyId()) && coming.size() >= capacity;
         boolean waitlisted = command.answer() == Answer.YES && full;
         apply(new InvitationAnswered(activityId, trustId, schoolUrn, command.familyId(), command.carerId(),
@@ -330,7 +339,13 @@ public class EngagementActivity {
 
     @EventSourcingHandler
     void on(ActivityRescheduled event) {
-        occurrences.put(event.occurrence().number(), event.occurrence());
+        Occurrence before = occurrences.put(event.occurrence().number(), event.occurrence());
+        // A parents' evening's appointments move with it, each keeping its place in the evening.
+        Duration shift = Duration.between(before.start(), event.occurrence().start());
+        slots.replaceAll((id, state) -> state.occurrence() != event.occurrence().number() ? state
+                : new SlotState(new Slot(state.slot().slotId(), state.slot().teacherId(),
+                                         state.slot().start().plus(shift), state.slot().end().plus(shift)),
+                                state.occurrence(), state.familyId(), state.childId()));
     }
 
     @EventSourcingHandler
@@ -379,6 +394,14 @@ public class EngagementActivity {
         // A stream that is not an activity's (another aggregate's id) has no school: it is no activity.
         if (schoolUrn == null || !actor.covers(trustId, Set.of(schoolUrn))) {
             throw new ActivityNotFound();
+        }
+    }
+
+    /** Refuses when no occurrence is still to come: every one cancelled, or the rest already over. */
+    private void requireSomethingToCome(Instant now) {
+        if (toCome(now).isEmpty()) {
+            throw cancelled.containsAll(occurrences.keySet()) ? new AlreadyCancelled("activityId")
+                                                              : new AlreadyOver("activityId");
         }
     }
 

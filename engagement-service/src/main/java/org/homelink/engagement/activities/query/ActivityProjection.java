@@ -93,7 +93,18 @@ public class ActivityProjection {
                                                       event.occurrence().start(), event.occurrence().end(),
                                                       event.reason(), event.rescheduledBy(),
                                                       event.rescheduledAt())),
-                activity.slots(), activity.familyIds()));
+                movedSlots(activity, event), activity.familyIds()));
+    }
+
+    /** A parents' evening's appointments move with it, each keeping its place in the evening. */
+    private static List<SlotView> movedSlots(ActivityView activity, ActivityRescheduled event) {
+        int number = event.occurrence().number();
+        java.time.Duration shift = activity.occurrences().stream().filter(m -> m.number() == number).findFirst()
+                .map(m -> java.time.Duration.between(m.start(), event.occurrence().start()))
+                .orElse(java.time.Duration.ZERO);
+        return activity.slots().stream().map(slot -> slot.occurrence() != number ? slot : new SlotView(
+                slot.slotId(), slot.occurrence(), slot.teacherId(), slot.teacherName(), slot.start().plus(shift),
+                slot.end().plus(shift), slot.familyId(), slot.carerId(), slot.childId())).toList();
     }
 
     @EventHandler

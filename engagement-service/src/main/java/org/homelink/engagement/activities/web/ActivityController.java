@@ -19,6 +19,7 @@ import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.RuleBrokenException;
 import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.NotFoundException;
+import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
@@ -113,6 +114,10 @@ class ActivityController {
     @Operation(summary = "Schedule an activity at one of the caller's schools, once or repeating")
     ResponseEntity<Changed> schedule(RequestContext actor,
                                      @Valid @RequestBody ActivityRequests.ScheduleActivityRequest body) {
+        // The activity checks that the caller acts for the school; only the register knows whose school it is.
+        if (!families.isSchoolOfTrust(body.schoolUrn(), actor.trustId())) {
+            throw new NotYourSchool(body.schoolUrn());
+        }
         if (body.coHostOrganisationId() != null && partners.organisation(body.coHostOrganisationId()).isEmpty()) {
             throw new RuleBrokenException("coHostOrganisationId",
                                           "No partner organisation " + body.coHostOrganisationId() + " is known");
@@ -166,7 +171,7 @@ class ActivityController {
     Invited invite(RequestContext actor, @PathVariable String activityId,
                    @Valid @RequestBody ActivityRequests.InviteRequest body) {
         ActivityView activity = queries.activity(actor, activityId);
-        Audience.Resolved resolved = audience.resolve(activity.schoolUrn(), body);
+        Audience.Resolved resolved = audience.resolve(activity.trustId(), activity.schoolUrn(), body);
         FamiliesInvited result = commands.sendAndWait(new ActivityCommands.InviteFamilies(
                 activityId, resolved.invitees(), resolved.description(), actor, now()));
         catchUp.await(activityId, () -> activities.versionOf(activityId), result.version());

@@ -36,14 +36,16 @@ class Audience {
     record Resolved(List<Invitee> invitees, List<String> withoutCarers, String description) {
     }
 
-    Resolved resolve(String schoolUrn, ActivityRequests.InviteRequest request) {
+    Resolved resolve(String trustId, String schoolUrn, ActivityRequests.InviteRequest request) {
         boolean byName = request.familyIds() != null && !request.familyIds().isEmpty();
         boolean byCriteria = notEmpty(request.yearGroups()) || notEmpty(request.barriers())
                              || notEmpty(request.languages()) || request.keyWorker() != null;
         if (!byName && !byCriteria && !request.everyone()) {
             throw new RuleBrokenException("familyIds", "Name the families, give criteria, or invite everyone");
         }
-        Set<String> roll = new TreeSet<>(directory.roll(schoolUrn).map(r -> r.familyIds()).orElse(List.of()));
+        // Only the roll of the activity's own trust: an activity can never reach another trust's families.
+        Set<String> roll = new TreeSet<>(directory.roll(schoolUrn).filter(r -> trustId.equals(r.trustId()))
+                                                  .map(r -> r.familyIds()).orElse(List.of()));
         Collection<String> candidates = roll;
         if (byName) {
             String stranger = request.familyIds().stream().filter(id -> !roll.contains(id)).findFirst().orElse(null);

@@ -26,6 +26,15 @@ public record ActivitySummary(@BsonId String activityId, String trustId, String 
         return occurrences.stream().anyMatch(meeting -> !meeting.cancelled() && !meeting.start().isAfter(now));
     }
 
+    /**
+     * Whether an occurrence that was not cancelled started between {@code from} and {@code now}: one a family
+     * invited at {@code from} had the chance to come to.
+     */
+    public boolean hasMetBetween(Instant from, Instant now) {
+        return occurrences.stream().anyMatch(meeting -> !meeting.cancelled() && !meeting.start().isBefore(from)
+                                                        && !meeting.start().isAfter(now));
+    }
+
     public Instant firstStart() {
         return occurrences.stream().map(Meeting::start).min(Instant::compareTo).orElseThrow();
     }

@@ -267,12 +267,12 @@ public class FamilyEngagementProjection {
     @EventHandler
     void on(ContactLogged event) {
         boolean followUp = event.followUp() != null;
-        engage(event.familyId(), family -> family.with(new Contact(
+        EngagementFamily family = engage(event.familyId(), known -> known.with(new Contact(
                 event.contactId(), event.schoolUrn(), event.kind(), event.direction(), event.twoWay(), event.tone(),
                 event.happenedAt(), event.summary(), event.staffId(), event.involvementTypes(),
                 followUp ? event.followUp().action() : null, followUp ? event.followUp().dueOn() : null,
                 followUp ? event.followUp().ownerId() : null, null)));
-        if (followUp) {
+        if (followUp && family != null) {
             onCaseload(event.trustId(), event.followUp().ownerId(), addToSet("followingUp", event.familyId()));
         }
     }
@@ -325,6 +325,11 @@ public class FamilyEngagementProjection {
 
     public Optional<SchoolRoll> roll(String schoolUrn) {
         return Optional.ofNullable(rolls.find(eq("_id", schoolUrn)).first());
+    }
+
+    /** Whether the register has the school as one of the trust's (from family-service's SchoolRegistered). */
+    public boolean isSchoolOfTrust(String schoolUrn, String trustId) {
+        return roll(schoolUrn).map(roll -> trustId.equals(roll.trustId()) && roll.name() != null).orElse(false);
     }
 
     /** Every school of the trust known here. A trust has tens of schools, so a filter over them is cheap. */

@@ -124,10 +124,13 @@ final class ReachCalculator {
                                                            + day(last.get()) + ")"));
         }
         boolean cameToAny = family.invitations().stream().anyMatch(Invitation::cameToAny);
+        // Only invitations the family had the chance to take up: an occurrence met after they were invited.
         long invitedToMet = family.invitations().stream()
                                   .filter(invitation -> invitation.invitedAt() != null)
-                                  .map(invitation -> activities.get(invitation.activityId()))
-                                  .filter(activity -> activity != null && activity.hasMetBy(now))
+                                  .filter(invitation -> {
+                                      ActivitySummary activity = activities.get(invitation.activityId());
+                                      return activity != null && activity.hasMetBetween(invitation.invitedAt(), now);
+                                  })
                                   .count();
         if (!cameToAny && invitedToMet >= roll.invitationsWithoutComing()) {
             reasons.add(new Reason(Why.INVITED_BUT_NEVER_CAME, "Invited to " + invitedToMet

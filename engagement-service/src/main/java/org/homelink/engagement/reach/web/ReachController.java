@@ -16,6 +16,7 @@ import org.homelink.engagement.reach.query.Term;
 import org.homelink.engagement.reach.query.UnderservedFamily;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.ForbiddenException;
+import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
 import org.homelink.platform.web.StaffOnly;
@@ -115,6 +116,9 @@ class ReachController {
         StaffOnly.requireLeader(actor, "set their schools' thresholds");
         if (!schoolUrn.matches("\\d{6}")) {
             throw new RuleBrokenException("schoolUrn", "must be a DfE URN of six digits");
+        }
+        if (!directory.isSchoolOfTrust(schoolUrn, actor.trustId())) {
+            throw new NotYourSchool(schoolUrn);
         }
         long version = commands.sendAndWait(new ChangeReachSettings(
                 ChangeReachSettings.idOf(schoolUrn), schoolUrn, body.weeksWithoutTwoWayContact(),

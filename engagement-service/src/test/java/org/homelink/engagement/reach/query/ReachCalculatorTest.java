@@ -361,6 +361,21 @@ class ReachCalculatorTest {
         }
 
         @Test
+        void onlyInvitationsTheFamilyHadTheChanceToTakeUpCount() {
+            Map<String, ActivitySummary> activities = byId(
+                    activity("first", NORTH, Set.of(), meeting(1, IN_SPRING)),
+                    activity("second", NORTH, Set.of(), meeting(1, IN_SPRING)),
+                    activity("weekly", NORTH, Set.of(), meeting(1, IN_SPRING), meeting(2, NOW.plus(Duration.ofDays(7)))));
+            // Invited yesterday to three activities that met in the spring: none has met since.
+            EngagementFamily late = household("late").contact(NORTH, true, YESTERDAY)
+                                                     .invited("first", YESTERDAY)
+                                                     .invited("second", YESTERDAY)
+                                                     .invited("weekly", YESTERDAY).build();
+
+            assertThat(underserved(late, NORTH_ROLL, activities)).isEmpty();
+        }
+
+        @Test
         void aFamilyWithAnOpenBarrierAndNoFollowUpLoggedSinceItWasRecorded() {
             Instant recorded = Instant.parse("2026-02-02T10:00:00Z");
             EngagementFamily nothingSince = household("nothing-since").contact(NORTH, true, YESTERDAY)
