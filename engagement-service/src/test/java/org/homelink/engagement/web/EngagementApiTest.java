@@ -158,6 +158,20 @@ class EngagementApiTest {
                                                Map.of("familyIds", List.of(south.id())), staff(NORTH));
         assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat((String) JsonPath.read(stranger.getBody(), "$.field")).isEqualTo("familyIds");
+
+        // An activity several schools share draws on their rolls, for a caller who acts for them all.
+        ResponseEntity<String> notTheirs = post("/api/engagement/activities/" + activityId + "/invitations",
+                                                Map.of("schools", List.of(SOUTH), "everyone", true), staff(NORTH));
+        assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat((String) JsonPath.read(notTheirs.getBody(), "$.field")).isEqualTo("schools");
+        HttpHeaders bothSchools = Staff.at(trust, "key-worker", "kw-both", NORTH, SOUTH);
+        ResponseEntity<String> shared = post("/api/engagement/activities/" + activityId + "/invitations",
+                                             Map.of("schools", List.of(NORTH, SOUTH), "languages", List.of("so"),
+                                                    "yearGroups", List.of("YEAR_1")), bothSchools);
+        assertThat((Integer) JsonPath.read(shared.getBody(), "$.invited")).isEqualTo(1);
+        assertThat(put("/api/engagement/activities/" + activityId + "/invitations/" + south.id() + "/answer",
+                       Map.of("carerId", "c3", "answer", "YES"), staff(NORTH)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

@@ -171,7 +171,7 @@ class ActivityController {
     Invited invite(RequestContext actor, @PathVariable String activityId,
                    @Valid @RequestBody ActivityRequests.InviteRequest body) {
         ActivityView activity = queries.activity(actor, activityId);
-        Audience.Resolved resolved = audience.resolve(activity.trustId(), activity.schoolUrn(), body);
+        Audience.Resolved resolved = audience.resolve(actor, activity.trustId(), activity.schoolUrn(), body);
         FamiliesInvited result = commands.sendAndWait(new ActivityCommands.InviteFamilies(
                 activityId, resolved.invitees(), resolved.description(), actor, now()));
         catchUp.await(activityId, () -> activities.versionOf(activityId), result.version());
@@ -277,11 +277,13 @@ class ActivityController {
         return version;
     }
 
-    /** The family as the directory has it, if it is on the roll of the activity's school. */
+    /** The family as the directory has it, if it is on the roll of the activity's school or was invited to it. */
     private EngagementFamily familyAt(ActivityView activity, String familyId) {
         return families.family(familyId)
-                       .filter(family -> family.schoolUrns().contains(activity.schoolUrn()))
-                       .orElseThrow(() -> new NotFoundException("No family " + familyId + " at this school"));
+                       .filter(family -> family.trustId().equals(activity.trustId()))
+                       .filter(family -> family.schoolUrns().contains(activity.schoolUrn())
+                                         || activities.invitation(activity.activityId(), familyId).isPresent())
+                       .orElseThrow(() -> new NotFoundException("No family " + familyId + " at this activity"));
     }
 
     private static Set<String> carerIds(EngagementFamily family) {

@@ -97,9 +97,11 @@ final class ActivityRequests {
 
     /**
      * Who to invite: families by name (their ids), or everyone on the school's roll who matches every criterion
-     * given (any of the values within one criterion). {@code everyone} invites the whole roll.
+     * given (any of the values within one criterion). {@code everyone} invites the whole roll. {@code schools}
+     * draws on the rolls of those schools of the trust instead of the hosting school's alone.
      */
-    record InviteRequest(Set<@Pattern(regexp = ID, message = ID_MESSAGE) String> familyIds,
+    record InviteRequest(Set<@Pattern(regexp = URN, message = URN_MESSAGE) String> schools,
+                         Set<@Pattern(regexp = ID, message = ID_MESSAGE) String> familyIds,
                          Set<@NotNull YearGroup> yearGroups,
                          Set<@NotNull Barrier> barriers,
                          Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,

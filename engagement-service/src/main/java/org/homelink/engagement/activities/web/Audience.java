@@ -5,6 +5,7 @@ import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.platform.web.Languages;
+import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Turns "Year 3 families who speak Somali" into the families on the school's roll, each with the carers an
+ * Turns "Year 3 families who speak Somali" into the families on the school's roll (or the rolls of other schools of
+ * the trust the caller acts for, for an activity several schools share), each with the carers an
  * invitation goes to and how it reaches each: the channel and language the carer prefers.
  */
 @Component
@@ -36,21 +38,34 @@ class Audience {
     record Resolved(List<Invitee> invitees, List<String> withoutCarers, String description) {
     }
 
-    Resolved resolve(String trustId, String schoolUrn, ActivityRequests.InviteRequest request) {
+    /**
+     * @param actor     who invites: they must act for every school whose roll they draw on
+     * @param trustId   the activity's trust
+     * @param schoolUrn the activity's school, whose roll is drawn on unless {@code schools} names others
+     */
+    Resolved resolve(RequestContext actor, String trustId, String schoolUrn,
+                     ActivityRequests.InviteRequest request) {
         boolean byName = request.familyIds() != null && !request.familyIds().isEmpty();
         boolean byCriteria = notEmpty(request.yearGroups()) || notEmpty(request.barriers())
                              || notEmpty(request.languages()) || request.keyWorker() != null;
         if (!byName && !byCriteria && !request.everyone()) {
             throw new RuleBrokenException("familyIds", "Name the families, give criteria, or invite everyone");
         }
-        // Only the roll of the activity's own trust: an activity can never reach another trust's families.
-        Set<String> roll = new TreeSet<>(directory.roll(schoolUrn).filter(r -> trustId.equals(r.trustId()))
-                                                  .map(r -> r.familyIds()).orElse(List.of()));
+        Set<String> schools = notEmpty(request.schools()) ? new TreeSet<>(request.schools()) : Set.of(schoolUrn);
+        for (String school : schools) {
+            // Only rolls of the activity's own trust, and of schools the caller acts for.
+            if (!directory.isSchoolOfTrust(school, trustId) || !actor.covers(trustId, Set.of(school))) {
+                throw new RuleBrokenException("schools", "You do not act for school " + school + " of this trust");
+            }
+        }
+        Set<String> roll = new TreeSet<>();
+        schools.forEach(school -> directory.roll(school).ifPresent(r -> roll.addAll(r.familyIds())));
         Collection<String> candidates = roll;
         if (byName) {
             String stranger = request.familyIds().stream().filter(id -> !roll.contains(id)).findFirst().orElse(null);
             if (stranger != null) {
-                throw new RuleBrokenException("familyIds", "Family " + stranger + " is not on the school's roll");
+                throw new RuleBrokenException("familyIds", "Family " + stranger + " is not on the roll of "
+                                                           + String.join(", ", schools));
             }
             candidates = request.familyIds();
         }
@@ -59,7 +74,7 @@ class Audience {
         List<Invitee> invitees = new ArrayList<>();
         List<String> withoutCarers = new ArrayList<>();
         for (EngagementFamily family : directory.families(candidates)) {
-            if (!matches(family, schoolUrn, request, languages)) {
+            if (!matches(family, schools, request, languages)) {
                 continue;
             }
             List<InvitedCarer> carers = family.carers().stream()
@@ -76,10 +91,10 @@ class Audience {
         return new Resolved(invitees, withoutCarers, describe(request, languages));
     }
 
-    private static boolean matches(EngagementFamily family, String schoolUrn, ActivityRequests.InviteRequest request,
-                                   Set<String> languages) {
-        if (notEmpty(request.yearGroups())
-                && family.yearGroupsAt(schoolUrn).stream().noneMatch(request.yearGroups()::contains)) {
+    private static boolean matches(EngagementFamily family, Set<String> schools,
+                                   ActivityRequests.InviteRequest request, Set<String> languages) {
+        if (notEmpty(request.yearGroups()) && schools.stream().flatMap(school -> family.yearGroupsAt(school).stream())
+                                                     .noneMatch(request.yearGroups()::contains)) {
             return false;
         }
         if (notEmpty(request.barriers())
@@ -108,6 +123,9 @@ class Audience {
         }
         if (request.keyWorker() != null) {
             parts.add("caseload of " + request.keyWorker());
+        }
+        if (notEmpty(request.schools())) {
+            parts.add(0, "schools " + new TreeSet<>(request.schools()));
         }
         return parts.isEmpty() ? "everyone on the roll" : String.join(", ", parts);
     }
