@@ -29,6 +29,10 @@ import java.util.Set;
  */
 final class TrustOfFamilies {
 
+    /** About what staff write after a conversation: a few sentences. */
+    private static final String SUMMARY = "Spoke with mum at the gate about the mornings: getting three children "
+            + "out of the door is hard while dad works nights. She would like to know more about the breakfast club "
+            + "and whether there is help with the cost. Agreed to send the form home in Somali and to ring on Friday.";
     private static final String[] LANGUAGES = {"en", "en", "en", "en", "en", "en", "en", "so", "pl", "ur", "ar",
             "ro", "pa", "bn"};
     private static final YearGroup[] PRIMARY = {YearGroup.RECEPTION, YearGroup.YEAR_1, YearGroup.YEAR_2,
@@ -113,7 +117,7 @@ final class TrustOfFamilies {
                     familyId + "-contact-" + c, urn, ContactKind.values()[random.nextInt(5)],
                     ContactDirection.values()[random.nextInt(2)], random.nextInt(10) < 7,
                     ContactTone.values()[random.nextInt(3)], termStart.plus(Duration.ofDays(random.nextInt(60))),
-                    "A conversation about the week", "staff-" + random.nextInt(20),
+                    SUMMARY, "staff-" + random.nextInt(20),
                     Set.of(InvolvementType.values()[random.nextInt(6)]),
                     followUp ? "Ring back" : null, followUp ? LocalDate.of(2026, 11, 1 + random.nextInt(28)) : null,
                     followUp ? "staff-" + random.nextInt(20) : null, null));
