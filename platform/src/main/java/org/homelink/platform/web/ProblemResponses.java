@@ -21,7 +21,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -139,19 +138,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                                            .map(error -> Map.of(FIELD, error.getField(),
-                                                                 "detail", String.valueOf(error.getDefaultMessage())))
-                                            .toList();
-        String fields = e.getBindingResult().getFieldErrors().stream().map(FieldError::getField).distinct()
-                         .collect(Collectors.joining(", "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                                        "Check these fields: " + fields);
-        if (!errors.isEmpty()) {
-            problem.setProperty(FIELD, errors.get(0).get(FIELD));
-        }
-        problem.setProperty(ERRORS, errors);
-        return respond(problem);
+        return invalid(e.getBindingResult().getFieldErrors().stream()
+                        .map(error -> Map.of(FIELD, error.getField(),
+                                             "detail", String.valueOf(error.getDefaultMessage())))
+                        .toList());
     }
 
     /** A query or path parameter that breaks its constraint, such as {@code size=0}: 400 naming the parameter. */
@@ -160,11 +150,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers,
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                                         .map(error -> Map.of(FIELD, parameterName(result.getMethodParameter()),
-                                                              "detail", String.valueOf(error.getDefaultMessage()))))
-                .toList();
+        return invalid(e.getParameterValidationResults().stream()
+                        .flatMap(result -> result.getResolvableErrors().stream()
+                                .map(error -> Map.of(FIELD, parameterName(result.getMethodParameter()),
+                                                     "detail", String.valueOf(error.getDefaultMessage()))))
+                        .toList());
+    }
+
+    /** 400 listing every field at fault, the first also as {@code field}. */
+    private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
         String fields = errors.stream().map(error -> error.get(FIELD)).distinct().collect(Collectors.joining(", "));
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                                         "Check these fields: " + fields);
