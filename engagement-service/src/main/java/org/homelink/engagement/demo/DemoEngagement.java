@@ -1,0 +1,207 @@
+package org.homelink.engagement.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A term's engagement for the demo trust (family-service's {@code DemoTrust}, loaded first), sent through the
+ * gateway as a school's front-end would: a weekly coffee morning that began a few weeks ago with who came each
+ * week, a family afternoon and a parents' evening to come, and home visits, calls and gate conversations with some
+ * families, a few with follow-ups now overdue. Enough for reach, the underserved list and caseloads to show
+ * something true.
+ * <p>
+ * Loading twice does not double anything: it loads only when the term is not complete, and every POST carries an
+ * Idempotency-Key made from what it creates.
+ */
+public final class DemoEngagement {
+
+    static final String TRUST_ID = "demo-riverbend";
+    static final String PRIMARY = "990101";
+    static final String SECONDARY = "990102";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEngagement.class);
+    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
+    private static final String ACTIVITIES = "/api/engagement/activities";
+
+    private final RestClient http;
+
+    public DemoEngagement(String baseUrl) {
+        this.http = RestClient.builder().baseUrl(baseUrl)
+                              .defaultHeader("X-Homelink-Trust", TRUST_ID)
+                              .defaultHeader("X-Homelink-Schools", PRIMARY + "," + SECONDARY)
+                              .defaultHeader("X-Homelink-Role", "key-worker")
+                              .defaultHeader("X-Homelink-Staff", "demo-kw-meadow")
+                              .build();
+    }
+
+    public static void main(String[] args) {
+        int activities = new DemoEngagement(args.length > 0 ? args[0] : "http://localhost:8082").load();
+        log.info("The demo trust {} has {} activities", TRUST_ID, activities);
+    }
+
+    /**
+     * Creates the demo term unless it is complete; answers how many activities the two schools have. The parents'
+     * evening comes last, so a load that stopped half-way runs again (its POSTs answered from their keys).
+     */
+    public int load() {
+        if (activityCount(SECONDARY) == 0) {
+            List<JsonNode> primary = familiesOf(PRIMARY);
+            List<JsonNode> secondary = familiesOf(SECONDARY);
+            Random random = new Random(2026);
+            contacts(primary, PRIMARY, "demo-kw-meadow", random);
+            contacts(secondary, SECONDARY, "demo-kw-academy", random);
+            coffeeMornings(primary, random);
+            familyAfternoon();
+            parentsEvening(secondary);
+        }
+        return activityCount(PRIMARY) + activityCount(SECONDARY);
+    }
+
+    /** Every Tuesday at 08:45 from five weeks ago, for a school year's worth of weeks; who came each week so far. */
+    private void coffeeMornings(List<JsonNode> families, Random random) {
+        ZonedDateTime first = LocalDate.now(SCHOOL_TIME).minusWeeks(5)
+                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).atTime(LocalTime.of(8, 45)).atZone(SCHOOL_TIME);
+        Map<String, Object> coffee = new java.util.HashMap<>(Map.of(
+                "schoolUrn", PRIMARY, "kind", "COFFEE_MORNING", "title", "Tuesday coffee morning",
+                "description", "Tea, toast and a chat with Mrs Okafor, our home-school link worker.",
+                "start", first.toInstant().toString(), "end", first.plusMinutes(75).toInstant().toString(),
+                "repeat", Map.of("every", "WEEK", "times", 30), "place", "The family room, by the main gate",
+                "interpreterLanguages", List.of("so", "pl"),
+                "involvementTypes", List.of("PARENTING", "COMMUNICATING")));
+        coffee.put("crecheAvailable", true);
+        String activity = schedule("demo-coffee-morning", coffee);
+        post("demo-coffee-invite", activity + "/invitations", Map.of("everyone", true));
+        Instant now = Instant.now();
+        for (int week = 1; week <= 5; week++) {
+            if (first.plusWeeks(week - 1).toInstant().isAfter(now)) {
+                break;
+            }
+            for (JsonNode family : families) {
+                if (random.nextInt(4) == 0 && family.at("/family/carers").size() > 0) {
+                    post("demo-coffee-" + week + "-" + family.at("/family/familyId").asText(),
+                         activity + "/occurrences/" + week + "/check-ins",
+                         Map.of("familyId", family.at("/family/familyId").asText(),
+                                "carerIds", List.of(family.at("/family/carers/0/carerId").asText())));
+                }
+            }
+        }
+    }
+
+    private void familyAfternoon() {
+        ZonedDateTime start = LocalDate.now(SCHOOL_TIME).plusWeeks(2)
+                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).atTime(LocalTime.of(14, 0)).atZone(SCHOOL_TIME);
+        String activity = schedule("demo-family-afternoon", Map.of(
+                "schoolUrn", PRIMARY, "kind", "FAMILY_AFTERNOON", "title", "Year 3 family afternoon: Roman shields",
+                "start", start.toInstant().toString(), "end", start.plusMinutes(90).toInstant().toString(),
+                "place", "Year 3 classrooms", "capacity", 20, "interpreterLanguages", List.of("so"),
+                "involvementTypes", List.of("LEARNING_AT_HOME")));
+        post("demo-family-afternoon-invite", activity + "/invitations", Map.of("yearGroups", List.of("YEAR_3")));
+    }
+
+    private void parentsEvening(List<JsonNode> families) {
+        ZonedDateTime start = LocalDate.now(SCHOOL_TIME).plusWeeks(3)
+                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY)).atTime(LocalTime.of(16, 0)).atZone(SCHOOL_TIME);
+        String activity = schedule("demo-parents-evening", Map.of(
+                "schoolUrn", SECONDARY, "kind", "PARENTS_EVENING", "title", "Year 7 parents' evening",
+                "start", start.toInstant().toString(), "end", start.plusHours(3).toInstant().toString(),
+                "place", "Main hall", "videoLink", "https://meet.example.org/riverbend-year-7",
+                "interpreterLanguages", List.of("pl", "ur"), "involvementTypes", List.of("COMMUNICATING")));
+        post("demo-parents-evening-invite", activity + "/invitations", Map.of("yearGroups", List.of("YEAR_7")));
+        for (String teacher : List.of("demo-teacher-hughes", "demo-teacher-nowak")) {
+            post("demo-parents-evening-" + teacher, activity + "/slots", Map.of(
+                    "teacherId", teacher, "teacherName", teacher.endsWith("hughes") ? "Mr Hughes" : "Ms Nowak",
+                    "from", start.toInstant().toString(), "to", start.plusHours(2).toInstant().toString(),
+                    "minutes", 10));
+        }
+    }
+
+    /** Conversations with about a third of the families over the last weeks; some leave a follow-up, a few overdue. */
+    private void contacts(List<JsonNode> families, String school, String keyWorker, Random random) {
+        String[] kinds = {"HOME_VISIT", "PHONE_CALL", "GATE_CONVERSATION", "MEETING"};
+        String[] tones = {"POSITIVE", "POSITIVE", "ROUTINE", "CONCERN"};
+        for (JsonNode family : families) {
+            if (random.nextInt(3) != 0) {
+                continue;
+            }
+            String familyId = family.at("/family/familyId").asText();
+            Instant when = Instant.now().minus(Duration.ofDays(2 + random.nextInt(40))).minus(Duration.ofHours(3));
+            String tone = tones[random.nextInt(tones.length)];
+            Map<String, Object> contact = new java.util.HashMap<>(Map.of(
+                    "schoolUrn", school, "kind", kinds[random.nextInt(kinds.length)],
+                    "direction", random.nextInt(4) == 0 ? "FAMILY_TO_SCHOOL" : "SCHOOL_TO_FAMILY",
+                    "tone", tone, "happenedAt", when.toString(),
+                    "summary", tone.equals("CONCERN") ? "Talked about mornings being hard; agreed to look at the "
+                                                        + "breakfast club together."
+                                                      : "A good chat about how things are going at home and school.",
+                    "involvementTypes", List.of(tone.equals("CONCERN") ? "PARENTING" : "COMMUNICATING")));
+            if (tone.equals("CONCERN")) {
+                contact.put("followUp", Map.of("action", "Send the breakfast club form and ring to check",
+                                               "dueOn", when.atZone(SCHOOL_TIME).toLocalDate().plusDays(7).toString(),
+                                               "ownerId", keyWorker));
+            }
+            post("demo-contact-" + familyId, "/api/engagement/families/" + familyId + "/contacts", contact);
+        }
+    }
+
+    /** The school's families as engagement-service knows them, once its processor has caught up with the demo. */
+    private List<JsonNode> familiesOf(String school) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode page = underserved(school);
+        // The families arrive by family-service's events; wait until the count stops growing.
+        int seen = -1;
+        while (page.path("totalItems").asInt() != seen && System.nanoTime() < deadline) {
+            seen = page.path("totalItems").asInt();
+            sleep();
+            page = underserved(school);
+        }
+        List<JsonNode> families = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            families.add(http.get().uri("/api/engagement/families/" + item.path("familyId").asText())
+                             .retrieve().body(JsonNode.class));
+        }
+        return families;
+    }
+
+    private JsonNode underserved(String school) {
+        return http.get().uri("/api/engagement/underserved?school=" + school + "&size=500").retrieve()
+                   .body(JsonNode.class);
+    }
+
+    private String schedule(String key, Map<String, Object> body) {
+        return ACTIVITIES + "/" + post(key, ACTIVITIES, body).path("activityId").asText();
+    }
+
+    private int activityCount(String school) {
+        JsonNode activities = http.get().uri(ACTIVITIES + "?school=" + school).retrieve().body(JsonNode.class);
+        return activities == null ? 0 : activities.size();
+    }
+
+    private JsonNode post(String idempotencyKey, String path, Map<String, Object> body) {
+        return http.post().uri(path).header("Idempotency-Key", idempotencyKey)
+                   .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

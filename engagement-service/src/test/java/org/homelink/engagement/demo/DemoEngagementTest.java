@@ -1,0 +1,83 @@
+package org.homelink.engagement.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.homelink.contracts.family.ContactChannel;
+import org.homelink.contracts.family.YearGroup;
+import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.testing.FamilyServiceEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+/** The demo term loads through the API over the demo trust's families, and loading it again adds nothing. */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@ActiveProfiles("test")
+class DemoEngagementTest {
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private FamilyEngagementProjection directory;
+
+    @Test
+    void loadsATermOfEngagementOnceHoweverOftenItRuns() {
+        FamilyServiceEvents familyService = new FamilyServiceEvents(eventStore);
+        familyService.registerSchool(DemoEngagement.TRUST_ID, DemoEngagement.PRIMARY, "Riverbend Meadow Primary");
+        familyService.registerSchool(DemoEngagement.TRUST_ID, DemoEngagement.SECONDARY, "Riverbend Academy");
+        List<FamilyServiceEvents.Family> families = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            boolean secondary = i % 4 == 0;
+            families.add(familyService.family(DemoEngagement.TRUST_ID,
+                                              secondary ? DemoEngagement.SECONDARY : DemoEngagement.PRIMARY,
+                                              "Demo family " + i)
+                                      .carer("demo-carer-" + i, ContactChannel.SMS, i % 3 == 0 ? "so" : "en", false)
+                                      .child("demo-child-" + i, secondary ? YearGroup.YEAR_7 : YearGroup.YEAR_3));
+        }
+        families.forEach(this::awaitArrival);
+        DemoEngagement demo = new DemoEngagement("http://localhost:" + port);
+
+        assertThat(demo.load()).isEqualTo(3);
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        assertThat(demo.load()).isEqualTo(3);
+        assertThat(eventStore.createHeadToken().position().orElseThrow()).as("nothing appended again").isEqualTo(head);
+
+        LocalDate today = LocalDate.now();
+        JsonNode reach = staff().get().uri("/api/engagement/reach?school=" + DemoEngagement.PRIMARY + "&from="
+                                           + today.minusWeeks(6) + "&to=" + today).retrieve().body(JsonNode.class);
+        assertThat(reach.at("/overall/families").asInt()).isEqualTo(12);
+        assertThat(reach.at("/overall/attended").asInt()).isPositive();
+        JsonNode evening = staff().get().uri("/api/engagement/activities?school=" + DemoEngagement.SECONDARY)
+                                  .retrieve().body(JsonNode.class);
+        assertThat(evening.findValues("slots").get(0).size()).isEqualTo(24);
+    }
+
+    private void awaitArrival(FamilyServiceEvents.Family family) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (directory.familyVersionOf(family.id()) < family.version()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private RestClient staff() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                         .defaultHeader("X-Homelink-Trust", DemoEngagement.TRUST_ID)
+                         .defaultHeader("X-Homelink-Schools", DemoEngagement.PRIMARY + "," + DemoEngagement.SECONDARY)
+                         .defaultHeader("X-Homelink-Role", "school-leader")
+                         .defaultHeader("X-Homelink-Staff", "demo-check").build();
+    }
+}
