@@ -372,6 +372,35 @@ class PartnersApiTest {
     }
 
     @Test
+    void theIdOfAnotherKindOfRecordIsAnsweredAsAnIdThatDoesNotExist() throws Exception {
+        String organisation = organisation("Riverbend Advice Shop");
+        String service = service(organisation, "Advice drop-in", "money-advice", "en", null, null, 51.501, -0.12,
+                                 "RB1 4QX", null);
+        String need = raiseNeed(consentingFamily(SCHOOL), "money-advice", SCHOOL);
+        String referral = post("/api/partners/referrals", Map.of("needId", need, "serviceId", service),
+                               keyWorker(SCHOOL), HttpStatus.CREATED).path("referralId").asText();
+
+        List<ResponseEntity<String>> answers = List.of(
+                exchange(HttpMethod.PUT, "/api/partners/services/" + organisation,
+                         serviceDocument(organisation, "Advice", "money-advice", "en", null, null, 51.5, -0.1,
+                                         "RB1 4QX", null), keyWorker(SCHOOL)),
+                exchange(HttpMethod.PUT, "/api/partners/organisations/" + service, organisationDocument("Advice"),
+                         keyWorker(SCHOOL)),
+                exchange(HttpMethod.POST, "/api/partners/needs/" + referral + "/closure", Map.of("resolution", "MET"),
+                         keyWorker(SCHOOL)),
+                exchange(HttpMethod.POST, "/api/partners/referrals/" + need + "/acceptance", Map.of(),
+                         partner(organisation)),
+                exchange(HttpMethod.POST, "/api/partners/referrals/" + need + "/closure",
+                         Map.of("outcome", "WITHDRAWN_BY_SCHOOL"), keyWorker(SCHOOL)));
+
+        for (ResponseEntity<String> answer : answers) {
+            assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(json.readTree(answer.getBody()).path("detail").asText()).isEqualTo("No such record");
+        }
+        assertThat(eventStore.readEvents(need).asStream().count()).as("the need's stream as it was").isEqualTo(2);
+    }
+
+    @Test
     void teachersAndPartnersDoNotWorkWithNeeds() {
         HttpHeaders teacher = keyWorker(SCHOOL);
         teacher.set("X-Homelink-Role", "teacher");

@@ -30,7 +30,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * families raise and close needs, whatever screen sent the command. A need is raised only for a family whose consent
  * to sharing with partners stands, read from the family's own events as they are now.
  */
-@Aggregate
+// The log is shared: the id of another kind of record must load as no record (404), not fail to load (500).
+@Aggregate(filterEventsByType = true)
 public class SupportNeed {
 
     @AggregateIdentifier
