@@ -55,7 +55,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * import, needs, matching and the referral loop, with families' consent arriving as family-service's events in the
  * shared log, as it does in the running system.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
+@SpringBootTest(webEnvironment = RANDOM_PORT,
+                // The feed server of the import test, on this machine; no other host is fetched from.
+                properties = "homelink.partners.import.allowed-hosts=127.0.0.1")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnersApiTest {
@@ -180,6 +182,16 @@ class PartnersApiTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void aFeedIsFetchedOnlyFromAHostTheDeploymentAllows() throws Exception {
+        ResponseEntity<String> answer = exchange(HttpMethod.POST, "/api/partners/imports",
+                                                 Map.of("url", "http://localhost:9/feed"), keyWorker(SCHOOL));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo("url");
     }
 
     @Test
