@@ -228,6 +228,33 @@ class PartnersApiTest {
     }
 
     @Test
+    void organisationsAreListedInPagesForStaffOfAnyRoleAndForPartnersAlike() throws Exception {
+        String word = "Kestrel" + UUID.randomUUID().toString().substring(0, 6);
+        String hub = organisation(word + " Family Hub");
+        String larder = organisation(word + " Larder");
+        String advice = organisation(word + " Advice Centre");
+        HttpHeaders teacher = keyWorker(SCHOOL);
+        teacher.set("X-Homelink-Role", "teacher");
+
+        JsonNode first = get("/api/partners/organisations?size=2&search=" + word, keyWorker(SCHOOL));
+        JsonNode second = get("/api/partners/organisations?size=2&page=1&search=" + word, partner(larder));
+
+        assertThat(first.path("items").findValuesAsText("id")).containsExactly(advice, hub);
+        assertThat(first.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(second.path("items").findValuesAsText("id")).containsExactly(larder);
+        assertThat(second.at("/items/0/name").asText()).isEqualTo(word + " Larder");
+        assertThat(get("/api/partners/organisations?search=" + word + "+hub", teacher).path("items")
+                           .findValuesAsText("id")).containsExactly(hub);
+        ResponseEntity<String> tooBig = exchange(HttpMethod.GET, "/api/partners/organisations?size=101", null,
+                                                 keyWorker(SCHOOL));
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(tooBig.getBody()).path("field").asText()).isEqualTo("size");
+        assertThat(http.getForEntity("/api/partners/organisations", String.class).getStatusCode())
+                .as("the public directory without headers is /openreferral").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void anotherTrustsStaffMayReadAnOrganisationButNotChangeIt() throws Exception {
         String organisation = organisation("Hodan's Somali Women's Network");
         ObjectNode renamed = organisationDocument("Somali Women's Network");

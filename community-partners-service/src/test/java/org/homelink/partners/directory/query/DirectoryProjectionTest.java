@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +71,25 @@ class DirectoryProjectionTest {
     }
 
     @Test
+    void findsOrganisationsByEveryWordOfTheirNameOrDescriptionInPagesInOrderOfName() {
+        history();
+        feed.deliver("PartnerOrganisation", "org-c", new PartnerRegistered("org-c", "Not yet described", "kw", AT));
+
+        DirectoryProjection.Page<OrganisationView> all = directory.organisations(null, 0, 10);
+        assertThat(all.items()).extracting(OrganisationView::name)
+                               .as("in order of name; one not yet described is not listed")
+                               .containsExactly("Family Hub", "Riverbend Community Larder");
+        assertThat(all.total()).isEqualTo(2);
+        assertThat(directory.organisations(null, 1, 1).items()).extracting(OrganisationView::organisationId)
+                                                            .containsExactly("org-a");
+        assertThat(ids(directory.organisations("LARDER", 0, 10))).containsExactly("org-a");
+        assertThat(ids(directory.organisations("parcels riverbend", 0, 10))).as("a word of the description")
+                                                                              .containsExactly("org-a");
+        assertThat(ids(directory.organisations("parcels hub", 0, 10))).isEmpty();
+        assertThat(ids(directory.organisations(".*", 0, 10))).isEmpty();
+    }
+
+    @Test
     void countsServiceChangesSoThatAnIndexLoadsOnlyWhatChanged() {
         history();
 
@@ -115,6 +135,10 @@ class DirectoryProjectionTest {
                 "riverside", "worker", AT));
         feed.deliver("SupportService", "s1", new ServiceRevised("s1", "org-a", larder("inactive"), 25, "worker",
                                                                 AT));
+    }
+
+    private static List<String> ids(DirectoryProjection.Page<OrganisationView> page) {
+        return page.items().stream().map(OrganisationView::organisationId).toList();
     }
 
     /** A service tagged with a Homelink category and with a term of a local authority's own taxonomy. */
