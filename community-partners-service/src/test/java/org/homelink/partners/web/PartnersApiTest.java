@@ -440,6 +440,19 @@ class PartnersApiTest {
     }
 
     @Test
+    void aPageOrSizeOutOfRangeIsABadRequestNamingIt() throws Exception {
+        Map<String, String> asked = Map.of("/api/partners/needs?size=0", "size",
+                                           "/api/partners/needs?page=-1", "page",
+                                           "/api/partners/referrals?size=101", "size",
+                                           "/api/partners/organisations?page=-1", "page");
+        for (Map.Entry<String, String> path : asked.entrySet()) {
+            ResponseEntity<String> answer = exchange(HttpMethod.GET, path.getKey(), null, keyWorker(SCHOOL));
+            assertThat(answer.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo(path.getValue());
+        }
+    }
+
+    @Test
     void teachersAndPartnersDoNotWorkWithNeeds() {
         HttpHeaders teacher = keyWorker(SCHOOL);
         teacher.set("X-Homelink-Role", "teacher");
