@@ -353,8 +353,10 @@ class EngagementApiTest {
                            .getBody()).doesNotContain(family.id());
         assertThat(get("/api/engagement/underserved?school=" + NORTH, Staff.at(otherTrust, "teacher", "t", NORTH))
                            .getBody()).doesNotContain(family.id());
-        assertThat(get("/api/engagement/activities/" + activityId,
-                       Staff.at(trust, "partner", "p", NORTH)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders partner = Staff.at(trust, "partner", "p", NORTH);
+        partner.set("X-Homelink-Organisation", UUID.randomUUID().toString());
+        assertThat(get("/api/engagement/activities/" + activityId, partner).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.exchange("/api/engagement/activities/" + activityId, HttpMethod.GET,
                                  new HttpEntity<>(new HttpHeaders()), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
