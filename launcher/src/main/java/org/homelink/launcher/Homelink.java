@@ -50,14 +50,16 @@ public final class Homelink {
     private static final Application ENGAGEMENT_SERVICE = new Application(
             "engagement-service", WebApplicationType.SERVLET, "ENGAGEMENT_SERVICE_PORT", 8082,
             "ENGAGEMENT_SERVICE_URI");
+    private static final Application PARTNERS_SERVICE = new Application(
+            "community-partners-service", WebApplicationType.SERVLET, "PARTNERS_SERVICE_PORT", 8083,
+            "PARTNERS_SERVICE_URI");
     private static final Application GATEWAY = new Application(
             "gateway", WebApplicationType.REACTIVE, "GATEWAY_PORT", 8080, null);
     /** The services first: the gateway is the door, opened once there is something behind it. */
     private static final List<Application> APPLICATIONS = List.of(
             FAMILY_SERVICE,
             ENGAGEMENT_SERVICE,
-            new Application("community-partners-service", WebApplicationType.SERVLET, "PARTNERS_SERVICE_PORT", 8083,
-                            "PARTNERS_SERVICE_URI"),
+            PARTNERS_SERVICE,
             GATEWAY);
 
     private static final String LOOPBACK = "127.0.0.1";
@@ -69,7 +71,9 @@ public final class Homelink {
     private static final List<Demo> DEMOS = List.of(
             new Demo(FAMILY_SERVICE, "org.homelink.family.demo.DemoTrust", "families in the demo trust"),
             new Demo(ENGAGEMENT_SERVICE, "org.homelink.engagement.demo.DemoEngagement",
-                     "activities in the demo trust's term"));
+                     "activities in the demo trust's term"),
+            new Demo(PARTNERS_SERVICE, "org.homelink.partners.demo.DemoPartners",
+                     "services of the demo trust's partners in the directory"));
     /**
      * How many applications start at once. Two: on two cores four at once took more CPU and no less time, one at a
      * time a little longer (docs/running.md). A system property only to measure that again.

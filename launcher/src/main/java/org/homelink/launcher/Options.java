@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * @param apps      the folder of the applications' executable jars (the build's launcher/target/apps)
  * @param dataDir   the data folder; the embedded store keeps its file in its {@code store} folder
  * @param storePort the embedded store's port on 127.0.0.1; 0 for any free port
- * @param demo      load the demo trust once everything is up
+ * @param demo      load the demo trust and its partners once everything is up
  */
 record Options(Path apps, Path dataDir, int storePort, boolean demo) {
 

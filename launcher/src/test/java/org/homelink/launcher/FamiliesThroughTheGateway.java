@@ -1,7 +1,6 @@
 package org.homelink.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,10 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,20 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class FamiliesThroughTheGateway {
+abstract class FamiliesThroughTheGateway extends ThroughTheGateway {
 
     private static final String SCHOOL = "990101";
     private static final String OTHER_SCHOOL = "990102";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final String trust = "trust-" + UUID.randomUUID().toString().substring(0, 8);
 
     /** Static: JUnit fills an instance field only after the class-wide set-up that needs it. */
     @TempDir
     static Path data;
 
-    private RunningHomelink homelink;
     private Relay familyService;
 
     /** A MongoDB connection string for the run, or null for the embedded store. */
@@ -241,26 +233,6 @@ abstract class FamiliesThroughTheGateway {
         return reasons;
     }
 
-    interface Call {
-        HttpResponse<String> send() throws Exception;
-    }
-
-    interface Check {
-        boolean holds(HttpResponse<String> answer) throws Exception;
-    }
-
-    /** Asks until the answer holds, for what another service's processor brings about: at most ten seconds. */
-    private JsonNode eventually(Call call, Check check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        HttpResponse<String> answer = call.send();
-        while (!check.holds(answer)) {
-            assertThat(System.nanoTime()).as("in time: " + answer.body()).isLessThan(deadline);
-            Thread.sleep(50);
-            answer = call.send();
-        }
-        return body(answer);
-    }
-
     private String register(String familyName) throws Exception {
         HttpResponse<String> registered = send("POST", "/api/families", keyWorker(SCHOOL),
                                                Map.of("schoolUrn", SCHOOL, "familyName", familyName));
@@ -272,35 +244,6 @@ abstract class FamiliesThroughTheGateway {
         HttpResponse<String> detail = send("GET", family, keyWorker(SCHOOL), null);
         assertThat(detail.statusCode()).isEqualTo(200);
         return Long.parseLong(detail.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
-    }
-
-    private void assertProblem(HttpResponse<String> answer, int status, String field) throws IOException {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = body(answer);
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        if (field != null) {
-            assertThat(problem.path("field").asText()).isEqualTo(field);
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, Map<String, String> headers, Object body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(homelink.gateway() + path))
-                                                 .timeout(Duration.ofSeconds(30))
-                                                 .method(method, body == null
-                                                         ? HttpRequest.BodyPublishers.noBody()
-                                                         : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode body(HttpResponse<String> response) throws IOException {
-        return json.readTree(response.body());
     }
 
     private Map<String, String> keyWorker(String school) {

@@ -1,17 +1,12 @@
 package org.homelink.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,17 +25,14 @@ import static org.awaitility.Awaitility.await;
  * away.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartnersThroughTheGatewayIT {
+class PartnersThroughTheGatewayIT extends ThroughTheGateway {
 
     private static final String SCHOOL = "990101";
 
     @TempDir
     static Path data;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final String trust = "trust-" + UUID.randomUUID().toString().substring(0, 8);
-    private RunningHomelink homelink;
 
     @BeforeAll
     void startHomelink() throws Exception {
@@ -119,28 +111,6 @@ class PartnersThroughTheGatewayIT {
                 .isZero());
         assertThat(body(expect(200, send("GET", "/api/partners/referrals/" + referral, keyWorker(), null)))
                            .at("/referral/status").asText()).isEqualTo("ACCEPTED");
-    }
-
-    private HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return response;
-    }
-
-    private HttpResponse<String> send(String method, String path, Map<String, String> headers, Object body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(homelink.gateway() + path))
-                                                 .timeout(Duration.ofSeconds(30))
-                                                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                                         : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode body(HttpResponse<String> response) throws IOException {
-        return json.readTree(response.body());
     }
 
     private Map<String, String> keyWorker() {

@@ -11,6 +11,7 @@ import org.homelink.partners.InvalidDocumentException.FieldError;
 import org.homelink.partners.directory.OpenReferralDocuments;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.query.DirectoryProjection;
+import org.homelink.partners.directory.query.DirectorySearch;
 import org.homelink.partners.directory.query.OrganisationView;
 import org.homelink.partners.directory.query.ServiceView;
 import org.homelink.partners.directory.query.TaxonomyTermView;
@@ -43,14 +44,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.regex;
 
 /**
  * The public directory as the Open Referral UK profile's API describes it (its openapi.json, served here too):
@@ -372,11 +371,7 @@ class OpenReferralController {
                                String modifiedAfter) {
         List<Bson> filters = new ArrayList<>();
         filters.add(new org.bson.Document());
-        if (search != null && !search.isBlank()) {
-            for (String word : search.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
-                filters.add(regex("searchText", Pattern.quote(word)));
-            }
-        }
+        filters.addAll(DirectorySearch.everyWord(search));
         if (taxonomyTermId != null) {
             filters.add(eq("termIds", taxonomyTermId));
         }

@@ -55,7 +55,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * import, needs, matching and the referral loop, with families' consent arriving as family-service's events in the
  * shared log, as it does in the running system.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
+@SpringBootTest(webEnvironment = RANDOM_PORT,
+                // The feed server of the import test, on this machine; no other host is fetched from.
+                properties = "homelink.partners.import.allowed-hosts=127.0.0.1")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnersApiTest {
@@ -183,6 +185,16 @@ class PartnersApiTest {
     }
 
     @Test
+    void aFeedIsFetchedOnlyFromAHostTheDeploymentAllows() throws Exception {
+        ResponseEntity<String> answer = exchange(HttpMethod.POST, "/api/partners/imports",
+                                                 Map.of("url", "http://localhost:9/feed"), keyWorker(SCHOOL));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo("url");
+    }
+
+    @Test
     void aFeedWithAFaultStoresNothingAndNamesTheRecordAndTheField() throws Exception {
         // The profile's own example places its civic centre at latitude 100: no such place on Earth.
         byte[] example = resource("organization_full.json");
@@ -213,6 +225,33 @@ class PartnersApiTest {
         assertThat(json.readTree(answer.getBody()).path("errors").findValuesAsText("field"))
                 .contains("email", "status", "maximum_age", "schedules[0].opens_at");
         assertThat(ids(get("/openreferral/services?organization_id=" + organisation))).isEmpty();
+    }
+
+    @Test
+    void organisationsAreListedInPagesForStaffOfAnyRoleAndForPartnersAlike() throws Exception {
+        String word = "Kestrel" + UUID.randomUUID().toString().substring(0, 6);
+        String hub = organisation(word + " Family Hub");
+        String larder = organisation(word + " Larder");
+        String advice = organisation(word + " Advice Centre");
+        HttpHeaders teacher = keyWorker(SCHOOL);
+        teacher.set("X-Homelink-Role", "teacher");
+
+        JsonNode first = get("/api/partners/organisations?size=2&search=" + word, keyWorker(SCHOOL));
+        JsonNode second = get("/api/partners/organisations?size=2&page=1&search=" + word, partner(larder));
+
+        assertThat(first.path("items").findValuesAsText("id")).containsExactly(advice, hub);
+        assertThat(first.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(second.path("items").findValuesAsText("id")).containsExactly(larder);
+        assertThat(second.at("/items/0/name").asText()).isEqualTo(word + " Larder");
+        assertThat(get("/api/partners/organisations?search=" + word + "+hub", teacher).path("items")
+                           .findValuesAsText("id")).containsExactly(hub);
+        ResponseEntity<String> tooBig = exchange(HttpMethod.GET, "/api/partners/organisations?size=101", null,
+                                                 keyWorker(SCHOOL));
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(tooBig.getBody()).path("field").asText()).isEqualTo("size");
+        assertThat(http.getForEntity("/api/partners/organisations", String.class).getStatusCode())
+                .as("the public directory without headers is /openreferral").isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -369,6 +408,48 @@ class PartnersApiTest {
         assertThat(flagged.path("totalItems").asInt()).isEqualTo(1);
         assertThat(flagged.at("/items/0/responseDays").asInt()).isZero();
         assertThat(flagged.at("/items/0/referral/familyId").asText()).isEqualTo(family);
+    }
+
+    @Test
+    void theIdOfAnotherKindOfRecordIsAnsweredAsAnIdThatDoesNotExist() throws Exception {
+        String organisation = organisation("Riverbend Advice Shop");
+        String service = service(organisation, "Advice drop-in", "money-advice", "en", null, null, 51.501, -0.12,
+                                 "RB1 4QX", null);
+        String need = raiseNeed(consentingFamily(SCHOOL), "money-advice", SCHOOL);
+        String referral = post("/api/partners/referrals", Map.of("needId", need, "serviceId", service),
+                               keyWorker(SCHOOL), HttpStatus.CREATED).path("referralId").asText();
+
+        List<ResponseEntity<String>> answers = List.of(
+                exchange(HttpMethod.PUT, "/api/partners/services/" + organisation,
+                         serviceDocument(organisation, "Advice", "money-advice", "en", null, null, 51.5, -0.1,
+                                         "RB1 4QX", null), keyWorker(SCHOOL)),
+                exchange(HttpMethod.PUT, "/api/partners/organisations/" + service, organisationDocument("Advice"),
+                         keyWorker(SCHOOL)),
+                exchange(HttpMethod.POST, "/api/partners/needs/" + referral + "/closure", Map.of("resolution", "MET"),
+                         keyWorker(SCHOOL)),
+                exchange(HttpMethod.POST, "/api/partners/referrals/" + need + "/acceptance", Map.of(),
+                         partner(organisation)),
+                exchange(HttpMethod.POST, "/api/partners/referrals/" + need + "/closure",
+                         Map.of("outcome", "WITHDRAWN_BY_SCHOOL"), keyWorker(SCHOOL)));
+
+        for (ResponseEntity<String> answer : answers) {
+            assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(json.readTree(answer.getBody()).path("detail").asText()).isEqualTo("No such record");
+        }
+        assertThat(eventStore.readEvents(need).asStream().count()).as("the need's stream as it was").isEqualTo(2);
+    }
+
+    @Test
+    void aPageOrSizeOutOfRangeIsABadRequestNamingIt() throws Exception {
+        Map<String, String> asked = Map.of("/api/partners/needs?size=0", "size",
+                                           "/api/partners/needs?page=-1", "page",
+                                           "/api/partners/referrals?size=101", "size",
+                                           "/api/partners/organisations?page=-1", "page");
+        for (Map.Entry<String, String> path : asked.entrySet()) {
+            ResponseEntity<String> answer = exchange(HttpMethod.GET, path.getKey(), null, keyWorker(SCHOOL));
+            assertThat(answer.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo(path.getValue());
+        }
     }
 
     @Test

@@ -81,6 +81,12 @@ public class EventStoreAutoConfiguration {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
+    /** Static: it changes bean definitions, so it must exist before any other bean of this class. */
+    @Bean
+    static AggregateEventTypeFilter aggregateEventTypeFilter() {
+        return new AggregateEventTypeFilter();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {

@@ -17,7 +17,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A partner organisation's entry in the public directory. It belongs to no trust; the trust whose staff added it
  * keeps it, with the organisation's own workers. Update handlers return its version for the next {@code If-Match}.
  */
-@Aggregate
+// The log is shared: the id of another kind of record must load as no record (404), not fail to load (500).
+@Aggregate(filterEventsByType = true)
 public class PartnerOrganisation {
 
     @AggregateIdentifier

@@ -21,7 +21,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * at once. Kept by whoever keeps its organisation; a revision that says nothing new records nothing, which is what
  * makes importing the same feed twice leave the directory as it was.
  */
-@Aggregate
+// The log is shared: the id of another kind of record must load as no record (404), not fail to load (500).
+@Aggregate(filterEventsByType = true)
 public class SupportService {
 
     @AggregateIdentifier

@@ -36,9 +36,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 
 /**
  * The directory of partner organisations and their services, in the service's own database: what the public Open
@@ -81,7 +83,7 @@ public class DirectoryProjection {
     void on(PartnerRegistered event, @SequenceNumber long sequence) {
         if (organisation(event.organisationId()).isEmpty()) {
             organisations.replaceOne(eq("_id", event.organisationId()),
-                                     new OrganisationView(event.organisationId(), event.name(), null, null, sequence),
+                                     organisationView(event.organisationId(), event.name(), null, null, sequence),
                                      UPSERT);
         }
     }
@@ -89,15 +91,22 @@ public class DirectoryProjection {
     @EventHandler
     void on(PartnerRenamed event, @SequenceNumber long sequence) {
         organisation(event.organisationId()).filter(known -> known.version() < sequence).ifPresent(known ->
-                organisations.replaceOne(eq("_id", known.organisationId()), new OrganisationView(
+                organisations.replaceOne(eq("_id", known.organisationId()), organisationView(
                         known.organisationId(), event.name(), known.document(), known.owningTrustId(), sequence)));
     }
 
     @EventHandler
     void on(OrganisationDescribed event, @SequenceNumber long sequence) {
         organisation(event.organisationId()).filter(known -> known.version() < sequence).ifPresent(known ->
-                organisations.replaceOne(eq("_id", known.organisationId()), new OrganisationView(
+                organisations.replaceOne(eq("_id", known.organisationId()), organisationView(
                         known.organisationId(), known.name(), event.document(), event.owningTrustId(), sequence)));
+    }
+
+    private OrganisationView organisationView(String organisationId, String name, String document,
+                                              String owningTrustId, long version) {
+        String description = document == null ? null : read(document).path("description").asText(null);
+        return new OrganisationView(organisationId, name, document, owningTrustId,
+                                    DirectorySearch.textOf(name, description), version);
     }
 
     @EventHandler
@@ -145,12 +154,22 @@ public class DirectoryProjection {
         try {
             return json.readTree(text);
         } catch (Exception e) {
-            throw new IllegalStateException("A service's document is not JSON", e);
+            throw new IllegalStateException("A directory document is not JSON", e);
         }
     }
 
     public Optional<OrganisationView> organisation(String organisationId) {
         return Optional.ofNullable(organisations.find(eq("_id", organisationId)).first());
+    }
+
+    /**
+     * A page of the organisations described so far that {@code search} finds (every word in the name or the
+     * description; all of them when null), in order of name, and how many it finds in all.
+     */
+    public Page<OrganisationView> organisations(String search, int page, int size) {
+        List<Bson> filters = new ArrayList<>(DirectorySearch.everyWord(search));
+        filters.add(ne("document", null));
+        return page(organisations, and(filters), page, size);
     }
 
     public Map<String, OrganisationView> organisations(Collection<String> organisationIds) {
@@ -168,9 +187,13 @@ public class DirectoryProjection {
 
     /** A page of the services that {@code filter} finds, in order of name, and how many it finds in all. */
     public Page<ServiceView> services(Bson filter, int page, int size) {
-        long total = services.countDocuments(filter);
-        List<ServiceView> items = services.find(filter).sort(Sorts.ascending("name", "_id"))
-                                          .skip(page * size).limit(size).into(new ArrayList<>());
+        return page(services, filter, page, size);
+    }
+
+    private static <T> Page<T> page(MongoCollection<T> collection, Bson filter, int page, int size) {
+        long total = collection.countDocuments(filter);
+        List<T> items = collection.find(filter).sort(Sorts.ascending("name", "_id"))
+                                  .skip(page * size).limit(size).into(new ArrayList<>());
         return new Page<>(items, total);
     }
 

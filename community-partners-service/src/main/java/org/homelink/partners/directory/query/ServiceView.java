@@ -98,8 +98,8 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
         }
         return new ServiceView(serviceId, organisationId, document.path("name").asText(),
                                document.path("status").asText(),
-                               (document.path("name").asText("") + " " + document.path("description").asText(""))
-                                       .toLowerCase(Locale.ROOT),
+                               DirectorySearch.textOf(document.path("name").asText(""),
+                                                      document.path("description").asText("")),
                                List.copyOf(termIds), List.copyOf(taxonomyIds), List.copyOf(categories),
                                languages(document), number(document.get("minimum_age")),
                                number(document.get("maximum_age")), places(document), openings(document), capacity,

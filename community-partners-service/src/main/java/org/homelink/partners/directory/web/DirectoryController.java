@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.partners.InvalidDocumentException;
 import org.homelink.partners.InvalidDocumentException.FieldError;
+import org.homelink.partners.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.directory.OpenReferralDocuments;
 import org.homelink.partners.directory.OpenReferralDocuments.ValidOrganisation;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -38,9 +43,9 @@ import java.util.UUID;
 
 /**
  * The directory kept over HTTP: partner organisations and their services, sent and answered as Open Referral UK
- * documents (with Homelink's {@code capacity} and {@code categories} on a service). Anyone with a request context
- * reads them (the same is public at /openreferral); key workers and leaders add them, and an entry is changed by
- * its organisation's own workers and by the trust that added it.
+ * documents (with Homelink's {@code capacity} and {@code categories} on a service). Anyone with a request context,
+ * staff of any role and partners alike, reads and lists them (the same is public at /openreferral); key workers and
+ * leaders add them, and an entry is changed by its organisation's own workers and by the trust that added it.
  */
 @RestController
 @RequestMapping("/api/partners")
@@ -82,15 +87,26 @@ class DirectoryController {
                              .eTag(Versions.etag(1)).body(documents.read(organisation.document()));
     }
 
+    @GetMapping("/organisations")
+    @Operation(summary = "Partner organisations, in order of name",
+               description = "Pages from 0. search keeps those with every one of its words in their name or "
+                             + "description. The directory is public: staff of any role and partners see the same.")
+    Paged<JsonNode> organisations(RequestContext actor,
+                                  @RequestParam(required = false) @Size(max = 200) String search,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        DirectoryProjection.Page<OrganisationView> found = directory.organisations(search, page, size);
+        return new Paged<>(found.items().stream().<JsonNode>map(this::view).toList(), page, size, found.total(),
+                           (int) ((found.total() + size - 1) / size));
+    }
+
     @GetMapping("/organisations/{organisationId}")
     @Operation(summary = "A partner organisation", description = "Its ETag is its version.")
     ResponseEntity<JsonNode> organisation(RequestContext actor, @PathVariable String organisationId) {
         OrganisationView organisation = directory.organisation(organisationId)
                                                  .filter(found -> found.document() != null)
                                                  .orElseThrow(() -> new NotFoundException("No such record"));
-        ObjectNode document = documents.read(organisation.document());
-        document.put("name", organisation.name());
-        return ResponseEntity.ok().eTag(Versions.etag(organisation.version())).body(document);
+        return ResponseEntity.ok().eTag(Versions.etag(organisation.version())).body(view(organisation));
     }
 
     @PutMapping("/organisations/{organisationId}")
@@ -139,6 +155,12 @@ class DirectoryController {
                 clock.instant()));
         servicesCatchUp.await(serviceId, version);
         return ResponseEntity.ok().eTag(Versions.etag(version)).body(view(directory.service(serviceId).orElseThrow()));
+    }
+
+    private ObjectNode view(OrganisationView organisation) {
+        ObjectNode document = documents.read(organisation.document());
+        document.put("name", organisation.name());
+        return document;
     }
 
     private ObjectNode view(ServiceView service) {

@@ -35,7 +35,6 @@ import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,7 +59,6 @@ import java.util.UUID;
  * family's schools only: a need outside them answers 404 exactly as one that does not exist.
  */
 @RestController
-@Validated
 @RequestMapping("/api/partners/needs")
 @Tag(name = "Support needs", description = "Needs raised for families who consented to sharing with partners")
 class NeedController {

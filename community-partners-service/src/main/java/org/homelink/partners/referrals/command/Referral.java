@@ -42,7 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * addressed sees it and answers it, and only while the family's consent to sharing with partners stands, read from
  * the family's own events at the moment of each command. To anyone else it does not exist.
  */
-@Aggregate
+// The log is shared: the id of another kind of record must load as no record (404), not fail to load (500).
+@Aggregate(filterEventsByType = true)
 public class Referral {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,15 +135,14 @@ public class Referral {
     }
 
     private void requirePartnerSees(RequestContext actor, FamilyRecords families) {
-        // A stream that is not a referral's has no organisation: it is no referral.
-        if (organisationId == null || !actor.actsForOrganisation(organisationId)
+        if (!actor.actsForOrganisation(organisationId)
             || !families.find(familyId).map(family -> family.sharesWithPartners()).orElse(false)) {
             throw new ReferralNotFound();
         }
     }
 
     private void requireStaffSees(RequestContext actor) {
-        if (organisationId == null || !actor.covers(trustId, schoolUrns)) {
+        if (!actor.covers(trustId, schoolUrns)) {
             throw new ReferralNotFound();
         }
     }

@@ -31,7 +31,6 @@ import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +64,6 @@ import static com.mongodb.client.model.Filters.in;
  * does not exist, in lists, counts and errors alike.
  */
 @RestController
-@Validated
 @RequestMapping("/api/partners/referrals")
 @Tag(name = "Referrals", description = "Families referred to partners, and the partners' answers")
 class ReferralController {

@@ -1,9 +1,5 @@
 package org.homelink.partners.referrals.query;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.bson.Document;
 import org.homelink.contracts.family.ConsentGiven;
 import org.homelink.contracts.family.ConsentPurposes;
 import org.homelink.contracts.family.ConsentWithdrawn;
@@ -12,18 +8,14 @@ import org.homelink.contracts.partners.ReferralMade;
 import org.homelink.contracts.partners.ReferralOpened;
 import org.homelink.partners.referrals.command.Referral.Status;
 import org.homelink.partners.referrals.command.ReferralDescribed;
-import org.homelink.platform.testing.EmbeddedMongo;
-import org.homelink.platform.testing.EventLogFixture;
+import org.homelink.platform.testing.ProjectionFeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,22 +26,18 @@ class ReferralsProjectionTest {
     static final Instant AT = Instant.parse("2026-03-02T10:15:30.123Z");
     static final Set<String> SCHOOLS = Set.of("900001");
 
-    private EventLogFixture store;
+    private ProjectionFeed<ReferralsProjection> feed;
     private ReferralsProjection projection;
-    private AnnotationEventHandlerAdapter processor;
-    private final Map<String, Long> sequences = new HashMap<>();
-    private final List<EventMessage<?>> delivered = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        store = new EventLogFixture(EmbeddedMongo.connectionString());
-        projection = new ReferralsProjection(store.database());
-        processor = new AnnotationEventHandlerAdapter(projection);
+        feed = new ProjectionFeed<>(ReferralsProjection::new, AT, "referrals", "familySharing");
+        projection = feed.projection();
     }
 
     @AfterEach
     void tearDown() {
-        store.close();
+        feed.close();
     }
 
     @Test
@@ -67,24 +55,17 @@ class ReferralsProjectionTest {
     @Test
     void aReplayAfterAResetBuildsTheSameModel() {
         history();
-        Map<String, List<Document>> before = everything();
 
-        processor.prepareReset();
-        assertThat(everything().values()).allSatisfy(documents -> assertThat(documents).isEmpty());
-        delivered.forEach(this::deliver);
+        feed.assertResetAndReplayBuildTheSame();
 
-        assertThat(everything()).isEqualTo(before);
-        assertThat(before.get("referrals")).hasSize(2);
+        assertThat(feed.documents().get("referrals")).hasSize(2);
     }
 
     @Test
     void eventsDeliveredAgainChangeNothing() {
         history();
-        Map<String, List<Document>> before = everything();
 
-        new ArrayList<>(delivered).forEach(this::deliver);
-
-        assertThat(everything()).isEqualTo(before);
+        feed.assertRedeliveryChangesNothing();
     }
 
     private void history() {
@@ -109,26 +90,6 @@ class ReferralsProjectionTest {
     }
 
     private void feed(String aggregate, Object event) {
-        long sequence = sequences.merge(aggregate, 0L, (last, zero) -> last + 1);
-        EventMessage<?> message = new GenericDomainEventMessage<>("Any", aggregate, sequence, event);
-        delivered.add(message);
-        deliver(message);
-    }
-
-    private void deliver(EventMessage<?> message) {
-        try {
-            processor.handle(message);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, List<Document>> everything() {
-        Map<String, List<Document>> documents = new HashMap<>();
-        for (String collection : List.of("referrals", "familySharing")) {
-            documents.put(collection, store.database().getCollection(collection).find()
-                                           .sort(new Document("_id", 1)).into(new ArrayList<>()));
-        }
-        return documents;
+        feed.deliver("Any", aggregate, event);
     }
 }

@@ -1,10 +1,5 @@
 package org.homelink.family.families.query;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.messaging.MetaData;
-import org.bson.Document;
 import org.homelink.contracts.family.Address;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.BarrierRecorded;
@@ -25,8 +20,7 @@ import org.homelink.contracts.family.KeyWorkerAssigned;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.family.families.query.FamilyQueries.FindFamilies;
 import org.homelink.family.families.query.FamilyQueries.FindFamily;
-import org.homelink.platform.testing.EmbeddedMongo;
-import org.homelink.platform.testing.EventLogFixture;
+import org.homelink.platform.testing.ProjectionFeed;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -35,10 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,22 +48,18 @@ class FamilyDirectoryProjectionTest {
     static final RequestContext LEADER = new RequestContext(RIVERSIDE, Set.of(), Role.TRUST_LEADER, "lead");
     static final RequestContext OTHER_TRUST = new RequestContext("hilltop", Set.of(NORTH), Role.TRUST_LEADER, "x");
 
-    private EventLogFixture store;
+    private ProjectionFeed<FamilyDirectoryProjection> feed;
     private FamilyDirectoryProjection projection;
-    private AnnotationEventHandlerAdapter processor;
-    private final Map<String, Long> sequences = new HashMap<>();
-    private final List<EventMessage<?>> delivered = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        store = new EventLogFixture(EmbeddedMongo.connectionString());
-        projection = new FamilyDirectoryProjection(store.database());
-        processor = new AnnotationEventHandlerAdapter(projection);
+        feed = new ProjectionFeed<>(FamilyDirectoryProjection::new, AT, "familyDetails", "familyDirectory");
+        projection = feed.projection();
     }
 
     @AfterEach
     void tearDown() {
-        store.close();
+        feed.close();
     }
 
     @Test
@@ -107,25 +94,18 @@ class FamilyDirectoryProjectionTest {
     void aReplayAfterAResetBuildsTheSameModel() {
         warsameFamily();
         okaforFamily();
-        Map<String, List<Document>> before = everything();
 
-        processor.prepareReset();
-        assertThat(everything().values()).allSatisfy(documents -> assertThat(documents).isEmpty());
-        delivered.forEach(this::deliver);
+        feed.assertResetAndReplayBuildTheSame();
 
-        assertThat(everything()).isEqualTo(before);
-        assertThat(before.get("familyDirectory")).hasSize(2);
+        assertThat(feed.documents().get("familyDirectory")).hasSize(2);
     }
 
     @Test
     void eventsDeliveredAgainChangeNothing() {
         warsameFamily();
-        Map<String, List<Document>> before = everything();
 
         // A processor that stopped before storing its token delivers the same events again, in order.
-        new ArrayList<>(delivered).forEach(this::deliver);
-
-        assertThat(everything()).isEqualTo(before);
+        feed.assertRedeliveryChangesNothing();
     }
 
     @Test
@@ -265,20 +245,7 @@ class FamilyDirectoryProjectionTest {
     }
 
     private void feed(FamilyEvent event) {
-        long sequence = sequences.merge(event.familyId(), 0L, (last, zero) -> last + 1);
-        EventMessage<?> message = new GenericDomainEventMessage<>("Family", event.familyId(), sequence, event,
-                                                                  MetaData.emptyInstance(),
-                                                                  event.familyId() + "/" + sequence, AT);
-        delivered.add(message);
-        deliver(message);
-    }
-
-    private void deliver(EventMessage<?> message) {
-        try {
-            processor.handle(message);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        feed.deliver("Family", event.familyId(), event);
     }
 
     private FamilyPage search(RequestContext actor, FamilySearch search) {
@@ -287,14 +254,5 @@ class FamilyDirectoryProjectionTest {
 
     private static List<String> ids(FamilyPage page) {
         return page.items().stream().map(FamilyListing::familyId).toList();
-    }
-
-    private Map<String, List<Document>> everything() {
-        Map<String, List<Document>> documents = new HashMap<>();
-        for (String collection : List.of("familyDetails", "familyDirectory")) {
-            documents.put(collection, store.database().getCollection(collection).find()
-                                           .sort(new Document("_id", 1)).into(new ArrayList<>()));
-        }
-        return documents;
     }
 }
