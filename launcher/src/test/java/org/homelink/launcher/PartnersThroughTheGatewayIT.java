@@ -50,7 +50,7 @@ class PartnersThroughTheGatewayIT extends ThroughTheGateway {
     }
 
     @Test
-    void aFamilyIsReferredToAPartnerThatAloneSeesItUntilConsentIsWithdrawn() throws Exception {
+    void aFamilyIsReferredToAPartnerThatAloneSeesItUntilConsentIsWithdrawnAndItsTimelineShowsEveryStep() throws Exception {
         HttpResponse<String> registered = expect(201, send("POST", "/api/families", keyWorker(),
                                                            Map.of("schoolUrn", SCHOOL, "familyName", "The Okafor family")));
         String family = body(registered).path("familyId").asText();
@@ -111,6 +111,15 @@ class PartnersThroughTheGatewayIT extends ThroughTheGateway {
                 .isZero());
         assertThat(body(expect(200, send("GET", "/api/partners/referrals/" + referral, keyWorker(), null)))
                            .at("/referral/status").asText()).isEqualTo("ACCEPTED");
+
+        // The referral's every step shows on the family's engagement timeline, in engagement-service.
+        JsonNode timeline = eventually(() -> send("GET", "/api/engagement/families/" + family + "/timeline",
+                                                  keyWorker(), null),
+                                       answer -> answer.statusCode() == 200
+                                                 && answer.body().contains("REFERRAL_ACCEPTED"));
+        assertThat(timeline.findValuesAsText("type"))
+                .containsSubsequence("FamilyRegistered", "REFERRAL_MADE", "REFERRAL_OPENED", "REFERRAL_ACCEPTED",
+                                     "ConsentWithdrawn");
     }
 
     private Map<String, String> keyWorker() {
