@@ -9,6 +9,9 @@ import org.homelink.contracts.engagement.ContactLogged;
 import org.homelink.contracts.engagement.FollowUpCompleted;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.school.SchoolRegistered;
+import org.homelink.engagement.attendance.command.AttendanceCommands;
+import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
+import org.homelink.engagement.attendance.events.AttendanceMarksImported;
 import org.homelink.engagement.activities.events.SlotBooked;
 import org.homelink.engagement.activities.events.SlotBookingCancelled;
 import org.homelink.engagement.activities.events.SlotsOffered;
@@ -96,6 +99,10 @@ public final class EventFeed {
             return completed.contactId();
         } else if (event instanceof ReachSettingsChanged settings) {
             return ChangeReachSettings.idOf(settings.schoolUrn());
+        } else if (event instanceof AttendanceMarksImported imported) {
+            return imported.importId();
+        } else if (event instanceof AtRiskThresholdChanged threshold) {
+            return AttendanceCommands.ChangeAtRiskThreshold.idOf(threshold.schoolUrn());
         } else if (event instanceof SchoolRegistered school) {
             return school.trustId();
         }

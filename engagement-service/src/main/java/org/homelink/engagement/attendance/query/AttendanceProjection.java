@@ -1,0 +1,166 @@
+package org.homelink.engagement.attendance.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
+import org.homelink.engagement.attendance.events.AttendanceMarksImported;
+import org.homelink.engagement.attendance.events.AttendanceMarksImported.PupilMarks;
+import org.homelink.platform.mongo.MongoSettings;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.addEachToSet;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.max;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.setOnInsert;
+
+/**
+ * Registers per pupil and per school, from the imported files. A later file's mark for a session replaces an earlier
+ * one (the management information system is where registers are corrected); a session a file does not mark keeps
+ * what it had. Idempotent: a file applied again sets the same marks, and the school's lists change by set operations.
+ */
+@Component
+@ProcessingGroup(AttendanceProjection.PROCESSING_GROUP)
+public class AttendanceProjection {
+
+    public static final String PROCESSING_GROUP = "engagement-attendance";
+    public static final String PUPILS = "attendancePupils";
+    public static final String SCHOOLS = "attendanceSchools";
+
+    /** The embedded store checks every document it finds against the whole $in list: many small lists beat one. */
+    private static final int ID_CHUNK = 100;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<PupilRegister> pupils;
+    private final MongoCollection<SchoolAttendance> schools;
+
+    @Autowired
+    public AttendanceProjection(MongoClient client, MongoSettings settings) {
+        this(client.getDatabase(settings.database()));
+    }
+
+    public AttendanceProjection(MongoDatabase database) {
+        this.pupils = database.getCollection(PUPILS, PupilRegister.class);
+        this.schools = database.getCollection(SCHOOLS, SchoolAttendance.class);
+    }
+
+    @EventHandler
+    void on(AttendanceMarksImported event) {
+        List<String> ids = event.pupils().stream()
+                                .map(pupil -> PupilRegister.idOf(event.schoolUrn(), pupil.childId())).toList();
+        Map<String, PupilRegister> known = new HashMap<>();
+        registers(ids).forEach(register -> known.put(register.id(), register));
+        List<WriteModel<PupilRegister>> writes = new ArrayList<>(ids.size());
+        for (PupilMarks marked : event.pupils()) {
+            String id = PupilRegister.idOf(event.schoolUrn(), marked.childId());
+            PupilRegister before = known.get(id);
+            Map<String, List<String>> marks = new TreeMap<>(before == null ? Map.of() : before.marks());
+            for (int day = 0; day < event.days().size(); day++) {
+                String am = marked.sessions().get(2 * day);
+                String pm = marked.sessions().get(2 * day + 1);
+                if (am.isEmpty() && pm.isEmpty()) {
+                    continue;
+                }
+                String date = event.days().get(day).toString();
+                List<String> had = marks.getOrDefault(date, List.of("", ""));
+                marks.put(date, List.of(am.isEmpty() ? had.get(0) : am, pm.isEmpty() ? had.get(1) : pm));
+            }
+            writes.add(new ReplaceOneModel<>(eq("_id", id), new PupilRegister(
+                    id, event.trustId(), event.schoolUrn(), marked.childId(), marked.familyId(), marked.yearGroup(),
+                    marks), new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            pupils.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        TreeSet<String> weeks = new TreeSet<>();
+        event.days().forEach(day -> weeks.add(weekOf(day).toString()));
+        schools.updateOne(eq("_id", event.schoolUrn()), combine(
+                setOnInsert("trustId", event.trustId()),
+                addEachToSet("childIds", event.pupils().stream().map(PupilMarks::childId).toList()),
+                addEachToSet("weeks", List.copyOf(weeks)),
+                addToSet("imports", new Document("importId", event.importId()).append("fileHash", event.fileHash())
+                                                                              .append("marks", event.marks())
+                                                                              .append("importedBy", event.importedBy())
+                                                                              .append("importedAt", event.importedAt()))),
+                          UPSERT);
+    }
+
+    @EventHandler
+    void on(AtRiskThresholdChanged event, @SequenceNumber long sequence) {
+        schools.updateOne(eq("_id", event.schoolUrn()),
+                          combine(setOnInsert("trustId", event.trustId()),
+                                  set("atRiskBelowPercent", event.atRiskBelowPercent()),
+                                  max("settingsVersion", sequence)), UPSERT);
+    }
+
+    @ResetHandler
+    void reset() {
+        pupils.deleteMany(new Document());
+        schools.deleteMany(new Document());
+    }
+
+    /** The Monday of the day's week: the school week it belongs to. */
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    public Optional<SchoolAttendance> school(String schoolUrn) {
+        return Optional.ofNullable(schools.find(eq("_id", schoolUrn)).first());
+    }
+
+    public Optional<PupilRegister> pupil(String schoolUrn, String childId) {
+        return Optional.ofNullable(pupils.find(eq("_id", PupilRegister.idOf(schoolUrn, childId))).first());
+    }
+
+    /** The school's pupils' registers, read by id in chunks, with a batch size for the large replies. */
+    public List<PupilRegister> pupils(String schoolUrn, Collection<String> childIds) {
+        return registers(childIds.stream().map(id -> PupilRegister.idOf(schoolUrn, id)).toList());
+    }
+
+    /** Whether the file's import is in the read model: a command's answer waits for it. */
+    public boolean shows(String schoolUrn, String importId) {
+        return school(schoolUrn).map(school -> school.imports().stream()
+                                                     .anyMatch(i -> i.importId().equals(importId)))
+                                .orElse(false);
+    }
+
+    public long settingsVersionOf(String schoolUrn) {
+        return school(schoolUrn).map(SchoolAttendance::settingsVersion).orElse(-1L);
+    }
+
+    private List<PupilRegister> registers(List<String> ids) {
+        List<PupilRegister> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            pupils.find(in("_id", ids.subList(from, Math.min(from + ID_CHUNK, ids.size())))).batchSize(ID_CHUNK)
+                  .into(found);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,251 @@
+package org.homelink.engagement.attendance.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.homelink.engagement.attendance.command.AttendanceCodes;
+import org.homelink.engagement.attendance.command.AttendanceCommands.ChangeAtRiskThreshold;
+import org.homelink.engagement.attendance.command.AttendanceCommands.ImportAttendanceMarks;
+import org.homelink.engagement.attendance.command.AttendanceFile;
+import org.homelink.engagement.attendance.command.AttendanceFile.LineError;
+import org.homelink.engagement.attendance.command.AttendanceFile.Pupil;
+import org.homelink.engagement.attendance.query.AttendanceFigures;
+import org.homelink.engagement.attendance.query.AttendanceProjection;
+import org.homelink.engagement.attendance.query.AttendanceQueries;
+import org.homelink.engagement.attendance.query.AttendanceQueries.SchoolFigures;
+import org.homelink.engagement.attendance.query.AttendanceQueries.WeekOfYearGroup;
+import org.homelink.engagement.families.query.EngagementFamily;
+import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.web.NotFoundException;
+import org.homelink.platform.web.RequestContext;
+import org.homelink.platform.web.RuleBrokenException;
+import org.homelink.platform.web.StaffOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Attendance over HTTP: the school's register files imported from its management information system, each pupil's
+ * figures, and the lists that tell the attendance officer whom to offer support to first.
+ */
+@RestController
+@RequestMapping("/api/engagement/attendance")
+@Tag(name = "Attendance", description = "Register imports, pupils' attendance, and the lists support starts from")
+class AttendanceController {
+
+    private static final Logger log = LoggerFactory.getLogger(AttendanceController.class);
+    /** Enough lines to see what is wrong with a file without an answer the size of the file. */
+    static final int LINES_LISTED = 100;
+
+    private final CommandGateway commands;
+    private final FamilyEngagementProjection directory;
+    private final AttendanceProjection registers;
+    private final AttendanceQueries queries;
+    private final ReadModelCatchUp catchUp;
+    private final Clock clock;
+
+    AttendanceController(CommandGateway commands, FamilyEngagementProjection directory,
+                         AttendanceProjection registers, AttendanceQueries queries, Clock clock,
+                         @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
+        this.commands = commands;
+        this.directory = directory;
+        this.registers = registers;
+        this.queries = queries;
+        this.clock = clock;
+        this.catchUp = new ReadModelCatchUp("attendance read model", longest);
+    }
+
+    /** @param imported false when the same file had been imported before: nothing changed */
+    record Imported(String importId, boolean imported, int marks, int pupils) {
+    }
+
+    record AtRiskThreshold(@NotNull @Min(50) @Max(100) Integer atRiskBelowPercent) {
+    }
+
+    /** A file with lines that cannot be imported: nothing of it is kept. */
+    static class InvalidRegisterFile extends RuntimeException {
+        final List<LineError> errors;
+
+        InvalidRegisterFile(List<LineError> errors) {
+            super(errors.size() + " lines cannot be imported");
+            this.errors = errors;
+        }
+    }
+
+    @ModelAttribute
+    void staffOnly(RequestContext actor) {
+        StaffOnly.require(actor);
+    }
+
+    @PostMapping(path = "/schools/{schoolUrn}/marks", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Import a register file from the management information system",
+               description = "CSV, one mark a line: pupil,date,session,code (a header line is optional). The whole "
+                             + "file is checked first; if any line is wrong nothing is kept and the answer lists the "
+                             + "lines (the first " + LINES_LISTED + "). The same file again changes nothing.")
+    ResponseEntity<Imported> importMarks(RequestContext actor, @PathVariable String schoolUrn,
+                                         @RequestBody byte[] file) {
+        SchoolRoll roll = schoolOf(actor, schoolUrn);
+        String content = new String(file, StandardCharsets.UTF_8);
+        AttendanceFile.Parsed parsed = AttendanceFile.parse(content, AttendanceCodes.standard(), pupilsOf(roll)::get,
+                                                            LocalDate.now(clock));
+        if (!parsed.valid()) {
+            log.info("Register file for school {} refused: {} lines at fault", schoolUrn, parsed.errors().size());
+            throw new InvalidRegisterFile(parsed.errors());
+        }
+        if (parsed.marks() == 0) {
+            throw new RuleBrokenException("file", "The file holds no marks");
+        }
+        String hash = sha256(file);
+        String importId = ImportAttendanceMarks.idOf(schoolUrn, hash);
+        boolean imported = commands.sendAndWait(new ImportAttendanceMarks(
+                importId, roll.trustId(), schoolUrn, hash, parsed.days(), parsed.pupils(), parsed.marks(), actor,
+                clock.instant()));
+        catchUp.await(importId, () -> registers.shows(schoolUrn, importId));
+        log.info("Register file {} for school {}: {} marks, imported now: {}", hash, schoolUrn, parsed.marks(),
+                 imported);
+        Imported answer = new Imported(importId, imported, parsed.marks(), parsed.pupils().size());
+        return imported
+                ? ResponseEntity.created(URI.create("/api/engagement/attendance/schools/" + schoolUrn)).body(answer)
+                : ResponseEntity.ok(answer);
+    }
+
+    @GetMapping("/schools/{schoolUrn}/pupils")
+    @Operation(summary = "Every pupil's figures over the period (this school year to the latest mark, unless asked)")
+    SchoolFigures pupils(RequestContext actor, @PathVariable String schoolUrn,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return figures(actor, schoolUrn, from, to);
+    }
+
+    @GetMapping("/schools/{schoolUrn}/pupils/{childId}")
+    @Operation(summary = "One pupil's figures")
+    AttendanceFigures pupil(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String childId,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                            LocalDate from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                            LocalDate to) {
+        return figures(actor, schoolUrn, from, to).pupils().stream().filter(p -> p.childId().equals(childId))
+                                                  .findFirst().orElseThrow(() -> new NotFoundException("No such record"));
+    }
+
+    @GetMapping("/schools/{schoolUrn}/lists/{list}")
+    @Operation(summary = "Whom to offer support to: persistent-absence, severe-absence, at-risk or penalty-threshold",
+               description = "Most absence first. The penalty threshold list is 10 or more unauthorised sessions in "
+                             + "the school's last 10 weeks: where support is reviewed before anything else.")
+    List<AttendanceFigures> list(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String list,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate from,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate to) {
+        Predicate<AttendanceFigures> test = switch (list) {
+            case "persistent-absence" -> AttendanceFigures::persistentAbsence;
+            case "severe-absence" -> AttendanceFigures::severeAbsence;
+            case "at-risk" -> AttendanceFigures::atRisk;
+            case "penalty-threshold" -> AttendanceFigures::penaltyThresholdReached;
+            default -> throw new NotFoundException("No such list");
+        };
+        return figures(actor, schoolUrn, from, to).where(test);
+    }
+
+    @GetMapping("/schools/{schoolUrn}/weeks")
+    @Operation(summary = "The school's attendance by week and year group")
+    List<WeekOfYearGroup> weeks(RequestContext actor, @PathVariable String schoolUrn,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                LocalDate to) {
+        schoolOf(actor, schoolUrn);
+        return queries.weeks(schoolUrn, from, to);
+    }
+
+    @PutMapping("/schools/{schoolUrn}/settings")
+    @Operation(summary = "Set the attendance rate below which a pupil is 'at risk' (school and trust leaders)")
+    AtRiskThreshold settings(RequestContext actor, @PathVariable String schoolUrn,
+                             @Valid @RequestBody AtRiskThreshold body) {
+        StaffOnly.requireLeader(actor, "set their schools' thresholds");
+        schoolOf(actor, schoolUrn);
+        long version = commands.sendAndWait(new ChangeAtRiskThreshold(
+                ChangeAtRiskThreshold.idOf(schoolUrn), schoolUrn, body.atRiskBelowPercent(), actor, clock.instant()));
+        catchUp.await(schoolUrn, () -> registers.settingsVersionOf(schoolUrn), version);
+        return body;
+    }
+
+    @ExceptionHandler(InvalidRegisterFile.class)
+    ResponseEntity<ProblemDetail> invalidFile(InvalidRegisterFile e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                e.errors.size() + " lines cannot be imported, so nothing of the file was kept: correct them and "
+                + "send the whole file again");
+        problem.setType(URI.create("https://homelink.example/problems/invalid-register-file"));
+        problem.setTitle("The register file has lines that cannot be imported");
+        problem.setProperty("field", "file");
+        problem.setProperty("lineCount", e.errors.size());
+        problem.setProperty("errors", e.errors.subList(0, Math.min(LINES_LISTED, e.errors.size())));
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    /** The school, if the caller acts for it: anything else answers as what does not exist. */
+    private SchoolRoll schoolOf(RequestContext actor, String schoolUrn) {
+        return directory.roll(schoolUrn)
+                        .filter(roll -> roll.name() != null && actor.covers(roll.trustId(), List.of(schoolUrn)))
+                        .orElseThrow(() -> new NotFoundException("No such record"));
+    }
+
+    private SchoolFigures figures(RequestContext actor, String schoolUrn, LocalDate from, LocalDate to) {
+        schoolOf(actor, schoolUrn);
+        return queries.school(schoolUrn, from, to).orElseThrow(() -> new NotFoundException("No marks imported yet"));
+    }
+
+    /** The pupils of the school: children of its families who are on its roll. */
+    private Map<String, Pupil> pupilsOf(SchoolRoll roll) {
+        Map<String, Pupil> pupils = new HashMap<>();
+        for (EngagementFamily family : directory.families(roll.familyIds())) {
+            family.children().stream()
+                  .filter(child -> child.onRoll() && roll.schoolUrn().equals(child.schoolUrn()))
+                  .forEach(child -> pupils.put(child.childId(),
+                                               new Pupil(child.childId(), family.familyId(), child.yearGroup())));
+        }
+        return pupils;
+    }
+
+    private static String sha256(byte[] file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
