@@ -7,6 +7,7 @@ import org.axonframework.messaging.MetaData;
 import org.homelink.contracts.engagement.ActivityEvent;
 import org.homelink.contracts.engagement.ContactLogged;
 import org.homelink.contracts.engagement.FollowUpCompleted;
+import org.homelink.contracts.engagement.SurveyAnswered;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.school.SchoolRegistered;
 import org.homelink.engagement.attendance.command.AttendanceCommands;
@@ -17,6 +18,7 @@ import org.homelink.engagement.activities.events.SlotBookingCancelled;
 import org.homelink.engagement.activities.events.SlotsOffered;
 import org.homelink.engagement.reach.command.ChangeReachSettings;
 import org.homelink.engagement.reach.command.ReachSettingsChanged;
+import org.homelink.engagement.voice.events.SurveyEvents.SurveyEvent;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,6 +105,10 @@ public final class EventFeed {
             return imported.importId();
         } else if (event instanceof AtRiskThresholdChanged threshold) {
             return AttendanceCommands.ChangeAtRiskThreshold.idOf(threshold.schoolUrn());
+        } else if (event instanceof SurveyEvent survey) {
+            return survey.surveyId();
+        } else if (event instanceof SurveyAnswered answered) {
+            return answered.surveyId();
         } else if (event instanceof SchoolRegistered school) {
             return school.trustId();
         }

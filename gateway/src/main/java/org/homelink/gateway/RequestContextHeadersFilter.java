@@ -59,6 +59,12 @@ class RequestContextHeadersFilter implements GlobalFilter, Ordered {
                                                                 "/api/{service}/v3/api-docs/**")
                                                             .map(PathPatternParser.defaultInstance::parse)
                                                             .toList();
+    /**
+     * A carer's personal link to a parent voice survey: the link is the credential and families have no sign-in.
+     * engagement-service asks no context there and answers 404 for any link it does not know.
+     */
+    private static final PathPattern PERSONAL_LINKS = PathPatternParser.defaultInstance
+            .parse("/api/engagement/voice/**");
 
     private final ObjectMapper objectMapper;
 
@@ -69,7 +75,8 @@ class RequestContextHeadersFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        boolean open = !API.matches(path) || API_DOCS.stream().anyMatch(docs -> docs.matches(path));
+        boolean open = !API.matches(path) || API_DOCS.stream().anyMatch(docs -> docs.matches(path))
+                       || PERSONAL_LINKS.matches(path);
         if (open && !hasDotSegments(path)) {
             return chain.filter(exchange);
         }

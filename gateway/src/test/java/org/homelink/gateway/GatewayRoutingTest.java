@@ -213,8 +213,10 @@ class GatewayRoutingTest {
             "/openreferral/services?text=food, community-partners-service",
             "/api/families/v3/api-docs, family-service",
             "/api/engagement/v3/api-docs, engagement-service",
-            "/api/partners/v3/api-docs, community-partners-service"})
-    void asksNoContextForOpenDataOrTheApiDocs(String path, String service) {
+            "/api/partners/v3/api-docs, community-partners-service",
+            "/api/engagement/voice/Zm9yIGEgY2FyZXI, engagement-service",
+            "/api/engagement/voice/Zm9yIGEgY2FyZXI/answer, engagement-service"})
+    void asksNoContextForOpenDataOrTheApiDocsOrAPersonalLink(String path, String service) {
         client.get().uri(path).exchange()
               .expectStatus().isOk()
               .expectBody(String.class).isEqualTo(service + " " + path);
@@ -225,13 +227,15 @@ class GatewayRoutingTest {
             "/api/families/v3/api-docs/../../../families/17",
             "/api/families/v3/api-docs/%2e%2e/%2E%2E/%2e%2e/families/17",
             "/api/families/v3/api-docs/..;/..;/..;/families/17",
-            "/openreferral/../api/partners/referrals/9"})
+            "/openreferral/../api/partners/referrals/9",
+            "/api/engagement/voice/../surveys/9/results"})
     void asksTheContextOfAPathThatMayClimbIntoTheApi(String path, @LocalServerPort int port) {
         // As sent, not normalised or encoded again on the way.
         client.get().uri(URI.create("http://127.0.0.1:" + port + path)).exchange()
               .expectStatus().isUnauthorized();
 
-        assertThat(Stream.of(familyService, partnersService).flatMap(service -> service.arrivals().stream()))
+        assertThat(Stream.of(familyService, engagementService, partnersService)
+                         .flatMap(service -> service.arrivals().stream()))
                 .as("nothing forwarded").isEmpty();
     }
 

@@ -7,6 +7,7 @@ import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.activities.events.SlotBooked;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.testing.Api;
 import org.homelink.engagement.testing.FamilyServiceEvents;
 import org.homelink.engagement.testing.Staff;
 import org.junit.jupiter.api.BeforeAll;
@@ -629,19 +630,18 @@ class EngagementApiTest {
     }
 
     private ResponseEntity<String> get(String path, HttpHeaders headers) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return new Api(http).get(path, headers);
     }
 
     private ResponseEntity<String> post(String path, Object body, HttpHeaders headers) {
-        return exchange(HttpMethod.POST, path, body, headers);
+        return new Api(http).post(path, body, headers);
     }
 
     private ResponseEntity<String> put(String path, Object body, HttpHeaders headers) {
-        return exchange(HttpMethod.PUT, path, body, headers);
+        return new Api(http).put(path, body, headers);
     }
 
     private ResponseEntity<String> exchange(HttpMethod method, String path, Object body, HttpHeaders headers) {
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        return new Api(http).exchange(method, path, body, headers);
     }
 }

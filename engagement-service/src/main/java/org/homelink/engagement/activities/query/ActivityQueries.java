@@ -151,7 +151,7 @@ public class ActivityQueries {
     }
 
     /** A carer who prefers spoken contact, or whose channel is a visit or a call, is told by a member of staff. */
-    static boolean byStaff(InvitedCarer carer) {
+    public static boolean byStaff(InvitedCarer carer) {
         return carer.prefersSpokenContact() || carer.channel() == ContactChannel.IN_PERSON
                || carer.channel() == ContactChannel.PHONE_CALL;
     }

@@ -171,7 +171,7 @@ class ActivityController {
     Invited invite(RequestContext actor, @PathVariable String activityId,
                    @Valid @RequestBody ActivityRequests.InviteRequest body) {
         ActivityView activity = queries.activity(actor, activityId);
-        Audience.Resolved resolved = audience.resolve(actor, activity.trustId(), activity.schoolUrn(), body);
+        Audience.Resolved resolved = audience.resolve(actor, activity.trustId(), activity.schoolUrn(), body.criteria());
         FamiliesInvited result = commands.sendAndWait(new ActivityCommands.InviteFamilies(
                 activityId, resolved.invitees(), resolved.description(), actor, now()));
         catchUp.await(activityId, () -> activities.versionOf(activityId), result.version());

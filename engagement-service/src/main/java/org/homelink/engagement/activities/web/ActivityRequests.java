@@ -107,6 +107,10 @@ final class ActivityRequests {
                          Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
                          @Pattern(regexp = ID, message = ID_MESSAGE) String keyWorker,
                          boolean everyone) {
+
+        Audience.Criteria criteria() {
+            return new Audience.Criteria(schools, familyIds, yearGroups, barriers, languages, keyWorker, everyone);
+        }
     }
 
     record AnswerRequest(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String carerId,

@@ -1,6 +1,8 @@
 package org.homelink.engagement.activities.web;
 
 import org.homelink.contracts.engagement.InvitedCarer;
+import org.homelink.contracts.family.Barrier;
+import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
@@ -19,10 +21,11 @@ import java.util.stream.Collectors;
 /**
  * Turns "Year 3 families who speak Somali" into the families on the school's roll (or the rolls of other schools of
  * the trust the caller acts for, for an activity several schools share), each with the carers an
- * invitation goes to and how it reaches each: the channel and language the carer prefers.
+ * invitation goes to and how it reaches each: the channel and language the carer prefers. Activities' invitations
+ * and parent voice surveys draw their audiences alike.
  */
 @Component
-class Audience {
+public class Audience {
 
     private final FamilyEngagementProjection directory;
 
@@ -35,7 +38,15 @@ class Audience {
      * @param withoutCarers   families that matched but have no carer on record, so cannot be invited
      * @param description     the audience in words, kept with each invitation
      */
-    record Resolved(List<Invitee> invitees, List<String> withoutCarers, String description) {
+    public record Resolved(List<Invitee> invitees, List<String> withoutCarers, String description) {
+    }
+
+    /**
+     * Who to reach: by name, or by criteria that combine with <em>and</em> (values within one with <em>or</em>), or
+     * everyone on the roll; {@code schools} draws on other schools' rolls instead of the activity's or survey's own.
+     */
+    public record Criteria(Set<String> schools, Set<String> familyIds, Set<YearGroup> yearGroups,
+                           Set<Barrier> barriers, Set<String> languages, String keyWorker, boolean everyone) {
     }
 
     /**
@@ -43,8 +54,7 @@ class Audience {
      * @param trustId   the activity's trust
      * @param schoolUrn the activity's school, whose roll is drawn on unless {@code schools} names others
      */
-    Resolved resolve(RequestContext actor, String trustId, String schoolUrn,
-                     ActivityRequests.InviteRequest request) {
+    public Resolved resolve(RequestContext actor, String trustId, String schoolUrn, Criteria request) {
         boolean byName = request.familyIds() != null && !request.familyIds().isEmpty();
         boolean byCriteria = notEmpty(request.yearGroups()) || notEmpty(request.barriers())
                              || notEmpty(request.languages()) || request.keyWorker() != null;
@@ -92,7 +102,7 @@ class Audience {
     }
 
     private static boolean matches(EngagementFamily family, Set<String> schools,
-                                   ActivityRequests.InviteRequest request, Set<String> languages) {
+                                   Criteria request, Set<String> languages) {
         if (notEmpty(request.yearGroups()) && schools.stream().flatMap(school -> family.yearGroupsAt(school).stream())
                                                      .noneMatch(request.yearGroups()::contains)) {
             return false;
@@ -107,7 +117,7 @@ class Audience {
         return request.keyWorker() == null || request.keyWorker().equals(family.keyWorker());
     }
 
-    private static String describe(ActivityRequests.InviteRequest request, Set<String> languages) {
+    private static String describe(Criteria request, Set<String> languages) {
         List<String> parts = new ArrayList<>();
         if (request.familyIds() != null && !request.familyIds().isEmpty()) {
             parts.add("by name");

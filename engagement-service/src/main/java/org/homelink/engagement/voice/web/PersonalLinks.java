@@ -1,0 +1,37 @@
+package org.homelink.engagement.voice.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * A carer's personal link: 128 random bits, so that no one finds a link by trying; kept only as its SHA-256 hash,
+ * so that the event log and the read model hold nothing that opens a survey.
+ */
+final class PersonalLinks {
+
+    static final String PATH = "/api/engagement/voice/";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PersonalLinks() {
+    }
+
+    static String newToken() {
+        byte[] bits = new byte[16];
+        RANDOM.nextBytes(bits);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                                                         .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+}

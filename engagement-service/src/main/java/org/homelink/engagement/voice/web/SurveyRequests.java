@@ -1,0 +1,75 @@
+package org.homelink.engagement.voice.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.homelink.contracts.family.Barrier;
+import org.homelink.contracts.family.YearGroup;
+import org.homelink.engagement.voice.events.ActionStatus;
+import org.homelink.engagement.voice.events.Question.QuestionKind;
+import org.homelink.engagement.voice.events.ScaleAnswer;
+import org.homelink.platform.web.Languages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** What staff and families send to the parent voice API. */
+final class SurveyRequests {
+
+    static final String URN = "\\d{6}";
+    static final String ID = "[A-Za-z0-9._-]{1,64}";
+
+    private SurveyRequests() {
+    }
+
+    /** A question; without an id the school's own questions are numbered q-1, q-2... */
+    record QuestionRequest(@Pattern(regexp = ID) String questionId, @NotBlank @Size(max = 500) String text,
+                           @NotNull QuestionKind kind) {
+    }
+
+    /**
+     * @param template   {@code PARENT_VIEW} to start from Parent View's twelve statements
+     * @param questions  the school's questions, after the template's
+     */
+    record CreateSurveyRequest(@NotEmpty Set<@Pattern(regexp = URN) String> schoolUrns,
+                               @NotBlank @Size(max = 200) String title,
+                               @Pattern(regexp = "PARENT_VIEW") String template,
+                               List<@Valid QuestionRequest> questions) {
+    }
+
+    record ReviseSurveyRequest(@NotBlank @Size(max = 200) String title,
+                               @NotEmpty List<@Valid QuestionRequest> questions) {
+    }
+
+    record OpenSurveyRequest(@NotNull Instant closesAt) {
+    }
+
+    record SendSurveyRequest(Set<@Pattern(regexp = URN) String> schools,
+                             Set<@Pattern(regexp = ID) String> familyIds,
+                             Set<@NotNull YearGroup> yearGroups,
+                             Set<@NotNull Barrier> barriers,
+                             Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
+                             @Pattern(regexp = ID) String keyWorker,
+                             boolean everyone) {
+    }
+
+    record ActionRequest(@NotEmpty List<@Pattern(regexp = ID) String> questionIds,
+                         @NotBlank @Size(max = 1000) String youSaid,
+                         @NotBlank @Size(max = 1000) String weDid,
+                         ActionStatus status) {
+    }
+
+    record ActionStatusRequest(@NotNull ActionStatus status) {
+    }
+
+    record AnswerRequest(@NotNull @Pattern(regexp = ID) String questionId, ScaleAnswer scale,
+                         @Size(max = 2000) String text) {
+    }
+
+    record AnswersRequest(@NotEmpty List<@Valid AnswerRequest> answers) {
+    }
+}
