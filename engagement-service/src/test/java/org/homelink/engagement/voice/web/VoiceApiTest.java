@@ -39,7 +39,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VoiceApiTest {
 
-    private static final String NORTH = "930001";
+    private static final String NORTH = "940001";
 
     private final String trust = "riverside-" + UUID.randomUUID().toString().substring(0, 8);
 
