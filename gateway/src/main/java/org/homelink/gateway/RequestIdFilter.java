@@ -60,6 +60,9 @@ class RequestIdFilter implements GlobalFilter, Ordered {
         return given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
+    private static final java.util.regex.Pattern PERSONAL_LINK =
+            java.util.regex.Pattern.compile("^(/api/engagement/voice/)[^/]+");
+
     private static void logLine(ServerWebExchange exchange, String requestId, SignalType signal, long start) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String outcome = switch (signal) {
@@ -76,8 +79,13 @@ class RequestIdFilter implements GlobalFilter, Ordered {
             // The raw path only: ids, never names, and never the query. The id is in the message as well as in the
             // logging context, so it shows under any log pattern (the local run shares one for every application).
             log.info("{} {} {} {} ms{} id={}", exchange.getRequest().getMethod(),
-                     exchange.getRequest().getPath().value(), outcome, millis, fallback, requestId);
+                     loggable(exchange.getRequest().getPath().value()), outcome, millis, fallback, requestId);
         }
+    }
+
+    /** A carer's personal survey link is their credential: whoever reads it in a log could answer as them. */
+    static String loggable(String path) {
+        return PERSONAL_LINK.matcher(path).replaceFirst("$1{link}");
     }
 
     @Override

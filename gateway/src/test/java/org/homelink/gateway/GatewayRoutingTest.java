@@ -289,6 +289,16 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void neverLogsACarersPersonalSurveyLink(CapturedOutput output) {
+        client.get().uri("/api/engagement/voice/Zm9yIGEgY2FyZXI/answer").header(HEADER, "log-line-check-3")
+              .exchange();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[log-line-check-3\\].* GET /api/engagement/voice/\\{link}/answer "));
+        assertThat(output.getOut()).doesNotContain("Zm9yIGEgY2FyZXI");
+    }
+
+    @Test
     void logsARefusedRequestToo(CapturedOutput output) {
         client.get().uri("/api/families/17").header(HEADER, "log-line-check-2").exchange()
               .expectStatus().isUnauthorized();
