@@ -129,7 +129,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
                                         "The request could not be carried out; it is safe to retry it later");
         ResponseEntity<Object> answer = respond(problem);
-        log.error("{} answered 500: {}", problem.getInstance(), e.getClass().getName());
+        log.error("{} answered 500: {}", handlerPattern(), e.getClass().getName());
         log.debug("The cause of that 500", e);
         return answer;
     }
@@ -215,6 +215,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:homelink:problem:" + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * The route's pattern, such as {@code /api/engagement/voice/{token}/answer}, for the log: never the path itself,
+     * which may hold a carer's personal link.
+     */
+    private static Object handlerPattern() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            Object pattern = attributes.getRequest()
+                                       .getAttribute(org.springframework.web.servlet.HandlerMapping
+                                                             .BEST_MATCHING_PATTERN_ATTRIBUTE);
+            return pattern != null ? pattern : "(no route)";
+        }
+        return "(no request)";
     }
 
     /** The problem's instance is the path asked for: it holds ids only, never names. */

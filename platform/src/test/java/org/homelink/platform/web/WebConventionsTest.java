@@ -6,6 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /** The conventions every service's API keeps, on a stand-in controller. */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT, classes = WebConventionsTest.AnyService.class,
         properties = "homelink.mongo.embedded.storage=memory")
 class WebConventionsTest {
@@ -140,11 +144,14 @@ class WebConventionsTest {
     }
 
     @Test
-    void anUnexpectedFaultIsA500ProblemThatRepeatsNothing() {
+    void anUnexpectedFaultIsA500ProblemThatRepeatsNothing(CapturedOutput output) {
         ResponseEntity<Map> answer = get("/api/notices/fault");
 
         assertProblem(answer, HttpStatus.INTERNAL_SERVER_ERROR, null);
         assertThat(answer.getBody().toString()).doesNotContain("07700 900123");
+        // The log names the route, not the path: a path may hold a carer's personal link.
+        assertThat(output.getOut()).contains("/api/notices/{id} answered 500: java.lang.IllegalStateException")
+                                   .doesNotContain("07700 900123");
     }
 
     @Test
