@@ -16,6 +16,7 @@ import org.homelink.engagement.attendance.command.AttendanceFile.Pupil;
 import org.homelink.engagement.attendance.query.AttendanceFigures;
 import org.homelink.engagement.attendance.query.AttendanceProjection;
 import org.homelink.engagement.attendance.query.AttendanceQueries;
+import org.homelink.engagement.attendance.query.SchoolAttendance;
 import org.homelink.engagement.attendance.query.AttendanceQueries.SchoolFigures;
 import org.homelink.engagement.attendance.query.AttendanceQueries.WeekOfYearGroup;
 import org.homelink.engagement.families.query.EngagementFamily;
@@ -226,7 +227,9 @@ class AttendanceController {
 
     private SchoolFigures figures(RequestContext actor, String schoolUrn, LocalDate from, LocalDate to) {
         schoolOf(actor, schoolUrn);
-        return queries.school(schoolUrn, from, to).orElseThrow(() -> new NotFoundException("No marks imported yet"));
+        // A school of the caller's with no registers imported yet has nobody on its lists: not "no such school".
+        return queries.school(schoolUrn, from, to).orElseGet(() -> new SchoolFigures(
+                schoolUrn, from, to, SchoolAttendance.DEFAULT_AT_RISK_BELOW_PERCENT, List.of(), List.of()));
     }
 
     /** The pupils of the school: children of its families who are on its roll. */

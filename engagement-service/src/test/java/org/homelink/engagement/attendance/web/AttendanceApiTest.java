@@ -159,6 +159,10 @@ class AttendanceApiTest {
         ResponseEntity<String> atSouth = importFile(SOUTH, hodan + "," + FIRST_DAY + ",AM,/\n", staff(SOUTH));
         assertThat(atSouth.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat((List<String>) JsonPath.read(atSouth.getBody(), "$.errors[*].field")).containsExactly("pupil");
+        ResponseEntity<String> nothingYet = get("/api/engagement/attendance/schools/" + SOUTH
+                                                + "/lists/persistent-absence", staff(SOUTH));
+        assertThat(nothingYet.getStatusCode()).as("a school of ours with no registers yet").isEqualTo(HttpStatus.OK);
+        assertThat(nothingYet.getBody()).isEqualTo("[]");
 
         assertThat(importFile(NORTH, twoWeeks(), staff(SOUTH)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("/api/engagement/attendance/schools/" + NORTH + "/pupils", staff(SOUTH)).getStatusCode())
