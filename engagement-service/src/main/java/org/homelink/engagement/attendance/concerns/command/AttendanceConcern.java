@@ -52,10 +52,10 @@ public class AttendanceConcern {
     /** Schools count days in the UK's time. */
     private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     /** Who works a concern with the family: the people whose job attendance and families are. */
-    private static final Set<Role> WORKERS =
+    public static final Set<Role> WORKERS =
             Set.of(Role.ATTENDANCE_OFFICER, Role.KEY_WORKER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
     /** Who takes it further: a decision for the attendance officer or a leader, not the family's key worker alone. */
-    private static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
+    public static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
 
     enum Stage { RAISED, TALKED, PLAN_AGREED, NOT_HELPED, WITH_CHAMPION, WITH_LOCAL_AUTHORITY, CLOSED }
 
@@ -171,7 +171,8 @@ public class AttendanceConcern {
         }
     }
 
-    private static void requireRole(RequestContext actor, Set<Role> roles, String doing) {
+    /** Also asked by the web layer before a command is sent, so a refusal is a 403 wherever the command runs. */
+    public static void requireRole(RequestContext actor, Set<Role> roles, String doing) {
         if (!roles.contains(actor.role())) {
             throw new NotInRole(doing);
         }

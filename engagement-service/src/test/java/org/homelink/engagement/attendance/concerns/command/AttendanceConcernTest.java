@@ -47,10 +47,13 @@ import static org.homelink.engagement.Riverside.SOUTH;
 import static org.homelink.engagement.Riverside.TRUST;
 import static org.homelink.engagement.Riverside.brokenRule;
 
-/** Each command path of an attendance concern, rejections and tenancy included: given events, when, expect. */
-class AttendanceConcernTest {
+/**
+ * Each command path of an attendance concern, rejections and tenancy included: given events, when, expect. Its events
+ * are the read model's test's history too, so both describe the same concern.
+ */
+public class AttendanceConcernTest {
 
-    static final String CONCERN = ConcernCommands.idOf(NORTH, "hodan", 1);
+    public static final String CONCERN = ConcernCommands.idOf(NORTH, "hodan", 1);
     static final RequestContext OFFICER =
             new RequestContext(TRUST, Set.of(NORTH), Role.ATTENDANCE_OFFICER, "officer-n");
     static final RequestContext NORTH_TEACHER = new RequestContext(TRUST, Set.of(NORTH), Role.TEACHER, "teacher-n");
@@ -59,17 +62,17 @@ class AttendanceConcernTest {
     static final Instant TALKED = NOW.minusSeconds(3600);
     static final LocalDate IN_FOUR_WEEKS = LocalDate.of(2026, 3, 30);
 
-    static final AttendanceConcernRaised RAISED = new AttendanceConcernRaised(
+    public static final AttendanceConcernRaised RAISED = new AttendanceConcernRaised(
             CONCERN, TRUST, NORTH, "hodan", "warsame", ConcernReason.PERSISTENT_ABSENCE, "officer-n", NOW);
-    static final ConversationLogged CONVERSATION = new ConversationLogged(
+    public static final ConversationLogged CONVERSATION = new ConversationLogged(
             CONCERN, NORTH, Set.of("amina"), TALKED, "Mornings are hard with the baby", "officer-n", NOW);
-    static final SupportPlanAgreed PLAN = new SupportPlanAgreed(
+    public static final SupportPlanAgreed PLAN = new SupportPlanAgreed(
             CONCERN, NORTH, List.of("Breakfast club place"), IN_FOUR_WEEKS, "officer-n", NOW);
-    static final SupportReviewed NOT_HELPED = new SupportReviewed(CONCERN, NORTH, false, null, "officer-n", NOW);
-    static final ConcernEscalated TO_CHAMPION = new ConcernEscalated(
+    public static final SupportReviewed NOT_HELPED = new SupportReviewed(CONCERN, NORTH, false, null, "officer-n", NOW);
+    public static final ConcernEscalated TO_CHAMPION = new ConcernEscalated(
             CONCERN, TRUST, NORTH, "hodan", "warsame", EscalationStep.SENIOR_ATTENDANCE_CHAMPION, "head-n",
             "officer-n", NOW);
-    static final ConcernEscalated TO_LOCAL_AUTHORITY = new ConcernEscalated(
+    public static final ConcernEscalated TO_LOCAL_AUTHORITY = new ConcernEscalated(
             CONCERN, TRUST, NORTH, "hodan", "warsame", EscalationStep.LOCAL_AUTHORITY, null, "officer-n", NOW);
 
     private FixtureConfiguration<AttendanceConcern> fixture;
