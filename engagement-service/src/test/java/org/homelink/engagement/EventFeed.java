@@ -5,12 +5,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.homelink.contracts.engagement.ActivityEvent;
+import org.homelink.contracts.engagement.AttendanceConcernRaised;
+import org.homelink.contracts.engagement.ConcernEscalated;
 import org.homelink.contracts.engagement.ContactLogged;
 import org.homelink.contracts.engagement.FollowUpCompleted;
 import org.homelink.contracts.engagement.SurveyAnswered;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.school.SchoolRegistered;
 import org.homelink.engagement.attendance.command.AttendanceCommands;
+import org.homelink.engagement.attendance.concerns.events.ConcernSteps.ConcernStep;
 import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
 import org.homelink.engagement.attendance.events.AttendanceMarksImported;
 import org.homelink.engagement.activities.events.SlotBooked;
@@ -109,6 +112,12 @@ public final class EventFeed {
             return survey.surveyId();
         } else if (event instanceof SurveyAnswered answered) {
             return answered.surveyId();
+        } else if (event instanceof AttendanceConcernRaised raised) {
+            return raised.concernId();
+        } else if (event instanceof ConcernEscalated escalated) {
+            return escalated.concernId();
+        } else if (event instanceof ConcernStep step) {
+            return step.concernId();
         } else if (event instanceof SchoolRegistered school) {
             return school.trustId();
         }

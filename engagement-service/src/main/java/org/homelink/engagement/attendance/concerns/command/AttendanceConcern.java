@@ -1,0 +1,227 @@
+package org.homelink.engagement.attendance.concerns.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.homelink.contracts.engagement.AttendanceConcernRaised;
+import org.homelink.contracts.engagement.ConcernEscalated;
+import org.homelink.contracts.engagement.EscalationStep;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands.AgreeSupportPlan;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands.CloseConcern;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands.InvolveChampion;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands.LogConversation;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands.RaiseConcern;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands.ReferToLocalAuthority;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands.ReviewSupport;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.AlreadyClosed;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.ConcernNotFound;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.HappensLater;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.NotACarer;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.NotInRole;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.NotReferred;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.NotYet;
+import org.homelink.engagement.attendance.concerns.command.ConcernRules.ReviewNotAhead;
+import org.homelink.engagement.attendance.concerns.events.ConcernSteps.ConcernClosed;
+import org.homelink.engagement.attendance.concerns.events.ConcernSteps.ConversationLogged;
+import org.homelink.engagement.attendance.concerns.events.ConcernSteps.Outcome;
+import org.homelink.engagement.attendance.concerns.events.ConcernSteps.SupportPlanAgreed;
+import org.homelink.engagement.attendance.concerns.events.ConcernSteps.SupportReviewed;
+import org.homelink.platform.web.NotYourSchool;
+import org.homelink.platform.web.RequestContext;
+import org.homelink.platform.web.Role;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A school's concern about one pupil's attendance, worked support first: a conversation with the parents, support
+ * agreed with a review date, and only when that has not helped the senior attendance champion and then the local
+ * authority's attendance service. Each step waits for the one before it.
+ */
+@Aggregate
+public class AttendanceConcern {
+
+    /** Schools count days in the UK's time. */
+    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
+    /** Who works a concern with the family: the people whose job attendance and families are. */
+    public static final Set<Role> WORKERS =
+            Set.of(Role.ATTENDANCE_OFFICER, Role.KEY_WORKER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
+    /** Who takes it further: a decision for the attendance officer or a leader, not the family's key worker alone. */
+    public static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
+
+    enum Stage { RAISED, TALKED, PLAN_AGREED, NOT_HELPED, WITH_CHAMPION, WITH_LOCAL_AUTHORITY, CLOSED }
+
+    @AggregateIdentifier
+    private String concernId;
+    private String trustId;
+    private String schoolUrn;
+    private String childId;
+    private String familyId;
+    private Stage stage;
+
+    protected AttendanceConcern() {
+    }
+
+    @CommandHandler
+    public AttendanceConcern(RaiseConcern command) {
+        RequestContext actor = command.actor();
+        if (!actor.covers(command.trustId(), Set.of(command.schoolUrn()))) {
+            throw new NotYourSchool(command.schoolUrn());
+        }
+        requireRole(actor, WORKERS, "attendance officers, key workers and leaders raise attendance concerns");
+        apply(new AttendanceConcernRaised(command.concernId(), command.trustId(), command.schoolUrn(),
+                                          command.childId(), command.familyId(), command.reason(), actor.staffId(),
+                                          command.at()));
+    }
+
+    @CommandHandler
+    public long handle(LogConversation command) {
+        open(command.actor(), WORKERS, "attendance officers, key workers and leaders log the conversation");
+        if (command.happenedAt().isAfter(command.at())) {
+            throw new HappensLater();
+        }
+        command.carerIds().stream().filter(id -> !command.familyCarers().contains(id)).findFirst()
+               .ifPresent(id -> {
+                   throw new NotACarer(id);
+               });
+        apply(new ConversationLogged(concernId, schoolUrn, new TreeSet<>(command.carerIds()), command.happenedAt(),
+                                     command.summary(), command.actor().staffId(), command.at()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AgreeSupportPlan command) {
+        open(command.actor(), WORKERS, "attendance officers, key workers and leaders agree support");
+        if (stage == Stage.RAISED) {
+            throw new NotYet("Support is agreed with the family after talking with them: log the conversation first");
+        }
+        if (stage != Stage.TALKED) {
+            throw new NotYet("Support has already been agreed for this concern");
+        }
+        if (!command.reviewOn().isAfter(command.at().atZone(SCHOOL_TIME).toLocalDate())) {
+            throw new ReviewNotAhead();
+        }
+        apply(new SupportPlanAgreed(concernId, schoolUrn, List.copyOf(command.actions()), command.reviewOn(),
+                                    command.actor().staffId(), command.at()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReviewSupport command) {
+        open(command.actor(), WORKERS, "attendance officers, key workers and leaders review support");
+        if (stage != Stage.PLAN_AGREED) {
+            throw new NotYet("A review looks at support agreed with the family, and there is none to review");
+        }
+        String by = command.actor().staffId();
+        apply(new SupportReviewed(concernId, schoolUrn, command.helped(), command.note(), by, command.at()));
+        if (command.helped()) {
+            apply(new ConcernClosed(concernId, schoolUrn, Outcome.RESOLVED, command.note(), by, command.at()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(InvolveChampion command) {
+        open(command.actor(), ESCALATORS, "attendance officers and leaders involve the senior attendance champion");
+        if (stage != Stage.NOT_HELPED) {
+            throw new NotYet("The senior attendance champion is involved once a review finds the support has not "
+                             + "helped");
+        }
+        escalate(EscalationStep.SENIOR_ATTENDANCE_CHAMPION, command.championId(), command.actor(), command.at());
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReferToLocalAuthority command) {
+        open(command.actor(), ESCALATORS, "attendance officers and leaders refer to the local authority");
+        if (stage != Stage.WITH_CHAMPION) {
+            throw new NotYet("The senior attendance champion is involved before the local authority");
+        }
+        escalate(EscalationStep.LOCAL_AUTHORITY, null, command.actor(), command.at());
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CloseConcern command) {
+        open(command.actor(), WORKERS, "attendance officers, key workers and leaders close a concern");
+        if (command.outcome() == Outcome.WITH_LOCAL_AUTHORITY && stage != Stage.WITH_LOCAL_AUTHORITY) {
+            throw new NotReferred();
+        }
+        apply(new ConcernClosed(concernId, schoolUrn, command.outcome(), command.note(), command.actor().staffId(),
+                                command.at()));
+        return version();
+    }
+
+    /** The concern as the caller may act on it: one of their school's, still open, and theirs to do this to. */
+    private void open(RequestContext actor, Set<Role> roles, String doing) {
+        if (trustId == null || !actor.covers(trustId, Set.of(schoolUrn))) {
+            throw new ConcernNotFound();
+        }
+        requireRole(actor, roles, doing);
+        if (stage == Stage.CLOSED) {
+            throw new AlreadyClosed();
+        }
+    }
+
+    /** Also asked by the web layer before a command is sent, so a refusal is a 403 wherever the command runs. */
+    public static void requireRole(RequestContext actor, Set<Role> roles, String doing) {
+        if (!roles.contains(actor.role())) {
+            throw new NotInRole(doing);
+        }
+    }
+
+    private void escalate(EscalationStep step, String championId, RequestContext actor, Instant at) {
+        apply(new ConcernEscalated(concernId, trustId, schoolUrn, childId, familyId, step, championId,
+                                   actor.staffId(), at));
+    }
+
+    private static long version() {
+        return Objects.requireNonNullElse(AggregateLifecycle.getVersion(), 0L);
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceConcernRaised event) {
+        concernId = event.concernId();
+        trustId = event.trustId();
+        schoolUrn = event.schoolUrn();
+        childId = event.childId();
+        familyId = event.familyId();
+        stage = Stage.RAISED;
+    }
+
+    @EventSourcingHandler
+    void on(ConversationLogged event) {
+        // A second conversation before support is agreed is welcome and changes nothing about what comes next.
+        if (stage == Stage.RAISED) {
+            stage = Stage.TALKED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SupportPlanAgreed event) {
+        stage = Stage.PLAN_AGREED;
+    }
+
+    @EventSourcingHandler
+    void on(SupportReviewed event) {
+        stage = event.helped() ? Stage.PLAN_AGREED : Stage.NOT_HELPED;
+    }
+
+    @EventSourcingHandler
+    void on(ConcernEscalated event) {
+        stage = event.step() == EscalationStep.LOCAL_AUTHORITY ? Stage.WITH_LOCAL_AUTHORITY : Stage.WITH_CHAMPION;
+    }
+
+    @EventSourcingHandler
+    void on(ConcernClosed event) {
+        stage = Stage.CLOSED;
+    }
+}
