@@ -25,13 +25,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static org.homelink.platform.web.Ids.ID;
+import static org.homelink.platform.web.Ids.ID_MESSAGE;
+import static org.homelink.platform.web.Ids.URN;
+import static org.homelink.platform.web.Ids.URN_MESSAGE;
+
 /** The bodies the activity API accepts, each checked field by field before anything is sent to an activity. */
 final class ActivityRequests {
 
-    static final String URN = "\\d{6}";
-    static final String URN_MESSAGE = "must be a DfE URN of six digits";
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
-    static final String ID_MESSAGE = "must be an id of letters, digits, dot, underscore or hyphen";
     /** Schools keep local time: a weekly 9 o'clock coffee morning stays at 9 when the clocks change. */
     static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 

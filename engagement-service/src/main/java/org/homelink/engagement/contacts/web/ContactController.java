@@ -41,6 +41,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.homelink.platform.web.Ids.ID;
+import static org.homelink.platform.web.Ids.ID_MESSAGE;
+import static org.homelink.platform.web.Ids.URN;
+
 /**
  * The contact log over HTTP: home visits, calls, conversations at the gate, meetings and messages, each with who,
  * when, which way, how it went and what is to be done next.
@@ -49,9 +53,6 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/engagement")
 @Tag(name = "Contact log", description = "Every contact between school and family, and its follow-up")
 class ContactController {
-
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
-    static final String ID_MESSAGE = "must be an id of letters, digits, dot, underscore or hyphen";
 
     private final CommandGateway commands;
     private final FamilyEngagementProjection families;

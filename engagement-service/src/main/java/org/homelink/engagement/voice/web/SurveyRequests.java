@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import static org.homelink.platform.web.Ids.ID;
+import static org.homelink.platform.web.Ids.URN;
+
 /** What staff and families send to the parent voice API. */
 final class SurveyRequests {
-
-    static final String URN = "\\d{6}";
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
 
     private SurveyRequests() {
     }

@@ -54,6 +54,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.homelink.platform.web.Ids.ID;
+import static org.homelink.platform.web.Ids.ID_MESSAGE;
+
 /**
  * Attendance concerns over HTTP, support first: raise, talk with the parents, agree support with a review date,
  * review, and only then the senior attendance champion and the local authority. Every answer about a concern carries
@@ -63,9 +66,6 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/engagement/attendance/schools/{schoolUrn}/concerns")
 @Tag(name = "Attendance concerns", description = "Support first: conversation, support plan, review, escalation")
 class ConcernController {
-
-    static final String ID = "[A-Za-z0-9._-]{1,64}";
-    static final String ID_MESSAGE = "must be an id of letters, digits, dot, underscore or hyphen";
 
     private final CommandGateway commands;
     private final FamilyEngagementProjection directory;
