@@ -24,7 +24,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // The embedded server logs every connection at INFO: noise in a service's own log.
             "logging.level.de.bwaldvogel", "WARN",
             // Spring's own errors (unknown path, wrong method) as problem+json too.
-            "spring.mvc.problemdetails.enabled", "true");
+            "spring.mvc.problemdetails.enabled", "true",
+            // Health (with the mongo check's details), build info and metrics; nothing else of actuator.
+            "management.endpoints.web.exposure.include", "health, info, prometheus",
+            "management.endpoint.health.show-details", "always");
 
     /** Axon reads this one as a system property only; it advertises a product Homelink does not use. */
     private static final String AXONIQ_CONSOLE_MESSAGE = "disable-axoniq-console-message";

@@ -11,8 +11,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.homelink.partners.InvalidDocumentException;
-import org.homelink.partners.InvalidDocumentException.FieldError;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalTime;
@@ -82,22 +82,22 @@ public class OpenReferralDocuments {
     public record ValidOrganisation(String organisationId, String name, String document) {
     }
 
-    /** Checks a service; throws {@link InvalidDocumentException} naming every field at fault. */
+    /** Checks a service; throws {@link InvalidFieldsException} naming every field at fault. */
     public ValidService service(JsonNode body, String serviceId, String organisationId) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         ValidService service = service(body, serviceId, organisationId, "", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidDocumentException(errors);
+            throw new InvalidFieldsException(errors);
         }
         return service;
     }
 
-    /** Checks an organisation; throws {@link InvalidDocumentException} naming every field at fault. */
+    /** Checks an organisation; throws {@link InvalidFieldsException} naming every field at fault. */
     public ValidOrganisation organisation(JsonNode body, String organisationId) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         ValidOrganisation organisation = organisation(body, organisationId, "", errors);
         if (!errors.isEmpty()) {
-            throw new InvalidDocumentException(errors);
+            throw new InvalidFieldsException(errors);
         }
         return organisation;
     }
@@ -109,9 +109,9 @@ public class OpenReferralDocuments {
      * @param organisationId its organisation when it names none, or null
      */
     public ValidService service(JsonNode body, String serviceId, String organisationId, String at,
-                         List<FieldError> errors) {
+                         List<FieldProblem> errors) {
         if (!(body instanceof ObjectNode given)) {
-            errors.add(new FieldError(at.isEmpty() ? "$" : at, "must be an Open Referral service object"));
+            errors.add(new FieldProblem(at.isEmpty() ? "$" : at, "must be an Open Referral service object"));
             return null;
         }
         int before = errors.size();
@@ -128,7 +128,7 @@ public class OpenReferralDocuments {
             }
         }
         if (!document.hasNonNull("organization_id")) {
-            errors.add(new FieldError(path(at, "organization_id"), "must name the organisation that provides it"));
+            errors.add(new FieldProblem(path(at, "organization_id"), "must name the organisation that provides it"));
         }
         Integer capacity = capacity(document.remove("capacity"), at, errors);
         categories(document, document.remove("categories"), at, errors);
@@ -148,9 +148,9 @@ public class OpenReferralDocuments {
     }
 
     public ValidOrganisation organisation(JsonNode body, String organisationId, String at,
-                                          List<FieldError> errors) {
+                                          List<FieldProblem> errors) {
         if (!(body instanceof ObjectNode given)) {
-            errors.add(new FieldError(at.isEmpty() ? "$" : at, "must be an Open Referral organization object"));
+            errors.add(new FieldProblem(at.isEmpty() ? "$" : at, "must be an Open Referral organization object"));
             return null;
         }
         int before = errors.size();
@@ -166,7 +166,7 @@ public class OpenReferralDocuments {
         }
         check(organisationSchema, document, at, errors);
         if (document.path("name").asText("").isBlank() && document.has("name")) {
-            errors.add(new FieldError(path(at, "name"), "must not be blank"));
+            errors.add(new FieldProblem(path(at, "name"), "must not be blank"));
         }
         if (errors.size() > before) {
             return null;
@@ -183,7 +183,7 @@ public class OpenReferralDocuments {
         }
     }
 
-    private void check(JsonSchema schema, ObjectNode document, String at, List<FieldError> errors) {
+    private void check(JsonSchema schema, ObjectNode document, String at, List<FieldProblem> errors) {
         for (ValidationMessage message : schema.validate(document)) {
             String field = field(message.getInstanceLocation().toString());
             if ("required".equals(message.getType()) && message.getProperty() != null) {
@@ -191,7 +191,7 @@ public class OpenReferralDocuments {
             }
             String text = message.getMessage();
             int colon = text.indexOf(": ");
-            errors.add(new FieldError(path(at, field.isEmpty() ? "$" : field),
+            errors.add(new FieldProblem(path(at, field.isEmpty() ? "$" : field),
                                       colon >= 0 ? text.substring(colon + 2) : text));
         }
     }
@@ -216,24 +216,24 @@ public class OpenReferralDocuments {
         return field.toString();
     }
 
-    private static Integer capacity(JsonNode capacity, String at, List<FieldError> errors) {
+    private static Integer capacity(JsonNode capacity, String at, List<FieldProblem> errors) {
         if (capacity == null || capacity.isNull()) {
             return null;
         }
         if (!capacity.canConvertToInt() || !capacity.isIntegralNumber() || capacity.intValue() < 0) {
-            errors.add(new FieldError(path(at, "capacity"), "must be a whole number of referrals, 0 or more"));
+            errors.add(new FieldProblem(path(at, "capacity"), "must be a whole number of referrals, 0 or more"));
             return null;
         }
         return capacity.intValue();
     }
 
     /** Homelink category codes, as attributes tagged with the support taxonomy's terms. */
-    private static void categories(ObjectNode document, JsonNode categories, String at, List<FieldError> errors) {
+    private static void categories(ObjectNode document, JsonNode categories, String at, List<FieldProblem> errors) {
         if (categories == null || categories.isNull()) {
             return;
         }
         if (!categories.isArray()) {
-            errors.add(new FieldError(path(at, "categories"), "must be a list of support category codes"));
+            errors.add(new FieldProblem(path(at, "categories"), "must be a list of support category codes"));
             return;
         }
         ArrayNode attributes = document.has("attributes") && document.get("attributes").isArray()
@@ -253,7 +253,7 @@ public class OpenReferralDocuments {
                     attribute.put("link_type", "service");
                     attribute.set("taxonomy_term", term(category));
                 }
-            }, () -> errors.add(new FieldError(path(at, "categories[" + index + "]"),
+            }, () -> errors.add(new FieldProblem(path(at, "categories[" + index + "]"),
                                                 "is not a Homelink support category")));
         }
     }
@@ -309,22 +309,22 @@ public class OpenReferralDocuments {
         }
     }
 
-    private static void checkAges(ObjectNode document, String at, List<FieldError> errors) {
+    private static void checkAges(ObjectNode document, String at, List<FieldProblem> errors) {
         JsonNode minimum = document.get("minimum_age");
         JsonNode maximum = document.get("maximum_age");
         for (Map.Entry<String, JsonNode> age : Map.of("minimum_age", nullToMissing(minimum),
                                                       "maximum_age", nullToMissing(maximum)).entrySet()) {
             if (age.getValue().isNumber() && (age.getValue().doubleValue() < 0 || age.getValue().doubleValue() > 130)) {
-                errors.add(new FieldError(path(at, age.getKey()), "must be an age from 0 to 130"));
+                errors.add(new FieldProblem(path(at, age.getKey()), "must be an age from 0 to 130"));
             }
         }
         if (minimum != null && maximum != null && minimum.isNumber() && maximum.isNumber()
             && minimum.doubleValue() > maximum.doubleValue()) {
-            errors.add(new FieldError(path(at, "maximum_age"), "must not be below minimum_age"));
+            errors.add(new FieldProblem(path(at, "maximum_age"), "must not be below minimum_age"));
         }
     }
 
-    private static void checkLocations(ObjectNode document, String at, List<FieldError> errors) {
+    private static void checkLocations(ObjectNode document, String at, List<FieldProblem> errors) {
         JsonNode places = document.path("service_at_locations");
         for (int i = 0; i < places.size(); i++) {
             JsonNode location = places.get(i).path("location");
@@ -332,19 +332,19 @@ public class OpenReferralDocuments {
             JsonNode latitude = location.get("latitude");
             JsonNode longitude = location.get("longitude");
             if ((latitude == null) != (longitude == null)) {
-                errors.add(new FieldError(path(base, latitude == null ? "latitude" : "longitude"),
+                errors.add(new FieldProblem(path(base, latitude == null ? "latitude" : "longitude"),
                                           "is needed with the other coordinate"));
             }
             if (latitude != null && latitude.isNumber() && Math.abs(latitude.doubleValue()) > 90) {
-                errors.add(new FieldError(path(base, "latitude"), "must be from -90 to 90 degrees"));
+                errors.add(new FieldProblem(path(base, "latitude"), "must be from -90 to 90 degrees"));
             }
             if (longitude != null && longitude.isNumber() && Math.abs(longitude.doubleValue()) > 180) {
-                errors.add(new FieldError(path(base, "longitude"), "must be from -180 to 180 degrees"));
+                errors.add(new FieldProblem(path(base, "longitude"), "must be from -180 to 180 degrees"));
             }
         }
     }
 
-    private static void checkSchedules(ObjectNode document, String at, List<FieldError> errors) {
+    private static void checkSchedules(ObjectNode document, String at, List<FieldProblem> errors) {
         JsonNode schedules = document.path("schedules");
         for (int i = 0; i < schedules.size(); i++) {
             JsonNode schedule = schedules.get(i);
@@ -352,19 +352,19 @@ public class OpenReferralDocuments {
             LocalTime opens = time(schedule, "opens_at", base, errors);
             LocalTime closes = time(schedule, "closes_at", base, errors);
             if (opens != null && closes != null && !closes.isAfter(opens)) {
-                errors.add(new FieldError(path(base, "closes_at"), "must be later than opens_at"));
+                errors.add(new FieldProblem(path(base, "closes_at"), "must be later than opens_at"));
             }
             String byDay = schedule.path("byday").asText("");
             for (String day : byDay.isBlank() ? new String[0] : byDay.split(",")) {
                 if (!DAYS.contains(day.strip().replaceAll("^[+-]?\\d+", ""))) {
-                    errors.add(new FieldError(path(base, "byday"), "must be days such as MO,TU,WE,TH,FR,SA,SU"));
+                    errors.add(new FieldProblem(path(base, "byday"), "must be days such as MO,TU,WE,TH,FR,SA,SU"));
                     break;
                 }
             }
         }
     }
 
-    private static LocalTime time(JsonNode schedule, String field, String base, List<FieldError> errors) {
+    private static LocalTime time(JsonNode schedule, String field, String base, List<FieldProblem> errors) {
         JsonNode value = schedule.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -372,7 +372,7 @@ public class OpenReferralDocuments {
         try {
             return LocalTime.parse(value.asText());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(path(base, field), "must be a time such as 09:30 or 09:30:00"));
+            errors.add(new FieldProblem(path(base, field), "must be a time such as 09:30 or 09:30:00"));
             return null;
         }
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.conversions.Bson;
-import org.homelink.partners.InvalidDocumentException;
-import org.homelink.partners.InvalidDocumentException.FieldError;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.partners.directory.OpenReferralDocuments;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.query.DirectoryProjection;
@@ -487,8 +487,8 @@ class OpenReferralController {
         }
     }
 
-    private static InvalidDocumentException invalid(String parameter, String detail) {
-        return new InvalidDocumentException(List.of(new FieldError(parameter, detail)));
+    private static InvalidFieldsException invalid(String parameter, String detail) {
+        return new InvalidFieldsException(List.of(new FieldProblem(parameter, detail)));
     }
 
 }

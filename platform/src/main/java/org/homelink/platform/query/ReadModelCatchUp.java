@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -24,13 +23,14 @@ public class ReadModelCatchUp {
     private final Duration longest;
 
     /**
+     * For a read model that says whether it shows a change ({@link #await(String, BooleanSupplier)}) rather than
+     * which version of a record it holds.
+     *
      * @param readModel what is waited for, for the log: such as {@code family directory}
      * @param longest   the longest a command's answer waits
      */
     public ReadModelCatchUp(String readModel, Duration longest) {
-        this(readModel, id -> {
-            throw new IllegalStateException("No version of a record is known to " + readModel);
-        }, longest);
+        this(readModel, null, longest);
     }
 
     /**
@@ -46,19 +46,10 @@ public class ReadModelCatchUp {
 
     /** Waits until the read model has applied record {@code recordId} at least at {@code version}. */
     public boolean await(String recordId, long version) {
-        return await(recordId, () -> versionOf.applyAsLong(recordId), version);
-    }
-
-    /**
-     * Waits until {@code applied} answers at least {@code version}, or the longest wait is over.
-     *
-     * @param recordId the record's id, for the log only
-     * @param applied  the version of the record the read model has applied now, -1 when it has not seen it
-     * @param version  the version the command produced
-     * @return whether the read model caught up
-     */
-    public boolean await(String recordId, LongSupplier applied, long version) {
-        return await(recordId, () -> applied.getAsLong() >= version);
+        if (versionOf == null) {
+            throw new IllegalStateException("The " + readModel + " was given no way to read a record's version");
+        }
+        return await(recordId, () -> versionOf.applyAsLong(recordId) >= version);
     }
 
     /**

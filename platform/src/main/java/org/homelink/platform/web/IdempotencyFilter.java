@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
+import org.homelink.platform.Sha256;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,9 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -62,12 +60,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         // A partner may name no trust: its organisation scopes its keys, so no organisation replays another's answer.
-        String id = sha256(request.getHeader(RequestContextHeaders.TRUST) + "\n"
+        String id = Sha256.hex(request.getHeader(RequestContextHeaders.TRUST) + "\n"
                            + request.getHeader(RequestContextHeaders.ORGANISATION) + "\n"
                            + request.getRequestURI() + "\n" + key);
-        Optional<Document> earlier = records.claimOrFind(id, sha256(body));
+        Optional<Document> earlier = records.claimOrFind(id, Sha256.hex(body));
         if (earlier.isPresent()) {
-            answerFrom(earlier.get(), sha256(body), request, response);
+            answerFrom(earlier.get(), Sha256.hex(body), request, response);
             return;
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
@@ -118,18 +116,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
-    }
-
-    private static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
     }
 
     /** The body was read to compare it with an earlier request's; the controller reads it again from here. */

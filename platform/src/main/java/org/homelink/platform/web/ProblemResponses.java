@@ -1,12 +1,5 @@
 package org.homelink.platform.web;
 
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -15,6 +8,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,10 +18,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -73,6 +73,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                "The record has changed since you read it: read it again and retry"));
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<Object> invalidFields(InvalidFieldsException e) {
+        return invalid(e.problems().stream()
+                        .map(problem -> Map.of(FIELD, problem.field(), "detail", problem.detail()))
+                        .toList());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> taken(ConflictException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "taken", "Someone else got there first", e.getMessage());
@@ -109,6 +116,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConflictException taken) {
             return taken(taken);
+        }
+        if (cause instanceof InvalidFieldsException invalid) {
+            return invalidFields(invalid);
         }
         if (cause instanceof NotFoundException || cause instanceof AggregateNotFoundException) {
             return notFound((RuntimeException) cause);
@@ -159,7 +169,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** 400 listing every field at fault, the first also as {@code field}. */
     private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
-        String fields = errors.stream().map(error -> error.get(FIELD)).distinct().collect(Collectors.joining(", "));
+        // A whole feed may be wrong in thousands of places: the detail names the first few, errors has them all.
+        String fields = errors.stream().map(error -> error.get(FIELD)).distinct().limit(20)
+                              .collect(Collectors.joining(", "));
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                                         "Check these fields: " + fields);
         if (!errors.isEmpty()) {
@@ -223,9 +235,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     private static Object handlerPattern() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            Object pattern = attributes.getRequest()
-                                       .getAttribute(org.springframework.web.servlet.HandlerMapping
-                                                             .BEST_MATCHING_PATTERN_ATTRIBUTE);
+            Object pattern = attributes.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             return pattern != null ? pattern : "(no route)";
         }
         return "(no request)";

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.homelink.partners.InvalidDocumentException;
-import org.homelink.partners.InvalidDocumentException.FieldError;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.partners.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.directory.OpenReferralDocuments;
@@ -174,7 +174,7 @@ class DirectoryController {
 
     private static void requireSameId(JsonNode body, String id) {
         if (body.hasNonNull("id") && !body.get("id").asText().equals(id)) {
-            throw new InvalidDocumentException(List.of(new FieldError("id", "must be the id in the path, or left out")));
+            throw new InvalidFieldsException(List.of(new FieldProblem("id", "must be the id in the path, or left out")));
         }
     }
 }

@@ -3,8 +3,8 @@ package org.homelink.partners.directory.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.homelink.partners.InvalidDocumentException;
-import org.homelink.partners.InvalidDocumentException.FieldError;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.partners.directory.OpenReferralDocuments;
 import org.homelink.partners.directory.OpenReferralDocuments.ValidOrganisation;
 import org.homelink.partners.directory.OpenReferralDocuments.ValidService;
@@ -79,14 +79,14 @@ class FeedImport {
         try {
             root = json.readTree(feed);
         } catch (IOException e) {
-            throw new InvalidDocumentException(List.of(new FieldError("$", "is not JSON")));
+            throw new InvalidFieldsException(List.of(new FieldProblem("$", "is not JSON")));
         }
         return importFeed(List.of(root), actor);
     }
 
     /** Imports the pages of one feed, as one import. */
     ImportReport importFeed(List<JsonNode> pages, RequestContext actor) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Map<String, ValidOrganisation> feedOrganisations = new LinkedHashMap<>();
         Map<String, String> organisationPaths = new LinkedHashMap<>();
         Map<String, ValidService> feedServices = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ class FeedImport {
             String prefix = pages.size() > 1 ? "pages[" + p + "]" : "";
             List<Map.Entry<String, JsonNode>> records = records(root, prefix);
             if (records.isEmpty()) {
-                errors.add(new FieldError(prefix.isEmpty() ? "$" : prefix, "holds no Open Referral record"));
+                errors.add(new FieldProblem(prefix.isEmpty() ? "$" : prefix, "holds no Open Referral record"));
             }
             for (Map.Entry<String, JsonNode> record : records) {
                 read(record.getKey(), record.getValue(), errors, feedOrganisations, organisationPaths, feedServices,
@@ -109,7 +109,7 @@ class FeedImport {
             known.put(organisation.organisationId(), existing);
             if (existing.isPresent() && !DirectoryRules.mayKeep(actor, organisation.organisationId(),
                                                                 existing.get().owningTrustId())) {
-                errors.add(new FieldError(DocumentPaths.join(organisationPaths.get(organisation.organisationId()), "id"),
+                errors.add(new FieldProblem(DocumentPaths.join(organisationPaths.get(organisation.organisationId()), "id"),
                                           "is an organisation kept by its own workers and another trust"));
             }
         }
@@ -119,22 +119,22 @@ class FeedImport {
             Optional<KnownOrganisation> organisation = known.computeIfAbsent(service.organisationId(),
                                                                              organisations::find);
             if (organisation.isEmpty() && !feedOrganisations.containsKey(service.organisationId())) {
-                errors.add(new FieldError(DocumentPaths.join(at, "organization_id"),
+                errors.add(new FieldProblem(DocumentPaths.join(at, "organization_id"),
                                           "names an organisation neither in the feed nor in the directory"));
             } else if (organisation.isPresent() && !feedOrganisations.containsKey(service.organisationId())
                        && !DirectoryRules.mayKeep(actor, service.organisationId(), organisation.get().owningTrustId())) {
-                errors.add(new FieldError(DocumentPaths.join(at, "organization_id"),
+                errors.add(new FieldProblem(DocumentPaths.join(at, "organization_id"),
                                           "is an organisation kept by its own workers and another trust"));
             }
             Optional<KnownService> existing = services.find(service.serviceId());
             knownServices.put(service.serviceId(), existing);
             if (existing.isPresent() && !existing.get().organisationId().equals(service.organisationId())) {
-                errors.add(new FieldError(DocumentPaths.join(at, "organization_id"),
+                errors.add(new FieldProblem(DocumentPaths.join(at, "organization_id"),
                                           "differs from the organisation the service already has"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidDocumentException(errors);
+            throw new InvalidFieldsException(errors);
         }
         return store(feedOrganisations, known, feedServices, knownServices, actor);
     }
@@ -184,7 +184,7 @@ class FeedImport {
                                 new Counts(serviceCounts[0], serviceCounts[1], serviceCounts[2]));
     }
 
-    private void read(String at, JsonNode record, List<FieldError> errors,
+    private void read(String at, JsonNode record, List<FieldProblem> errors,
                       Map<String, ValidOrganisation> feedOrganisations, Map<String, String> organisationPaths,
                       Map<String, ValidService> feedServices, Map<String, String> servicePaths) {
         if (record.has("status")) {

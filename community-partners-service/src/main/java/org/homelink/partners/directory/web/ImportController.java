@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import org.homelink.partners.InvalidDocumentException;
-import org.homelink.partners.InvalidDocumentException.FieldError;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.partners.Roles;
 import org.homelink.platform.web.RequestContext;
 import org.springframework.http.MediaType;
@@ -63,7 +63,7 @@ class ImportController {
             throws IOException {
         Roles.requireDirectoryEditor(actor);
         if (file.getSize() > settings.maxSize().toBytes()) {
-            throw new InvalidDocumentException(List.of(new FieldError("file", "is larger than a feed may be")));
+            throw new InvalidFieldsException(List.of(new FieldProblem("file", "is larger than a feed may be")));
         }
         return feedImport.importFeed(file.getBytes(), actor);
     }

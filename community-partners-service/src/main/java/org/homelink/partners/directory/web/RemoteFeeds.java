@@ -3,8 +3,8 @@ package org.homelink.partners.directory.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.homelink.partners.InvalidDocumentException;
-import org.homelink.partners.InvalidDocumentException.FieldError;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.platform.web.RuleBrokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +84,7 @@ class RemoteFeeds {
         } catch (URISyntaxException e) {
             // Answered as any other URL the service cannot fetch.
         }
-        throw new InvalidDocumentException(List.of(new FieldError(
+        throw new InvalidFieldsException(List.of(new FieldProblem(
                 "url", "must be an http or https URL naming a host, with no user name or password")));
     }
 
@@ -169,7 +169,7 @@ class RemoteFeeds {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidDocumentException(List.of(new FieldError("url", "does not give JSON")));
+            throw new InvalidFieldsException(List.of(new FieldProblem("url", "does not give JSON")));
         } catch (IOException e) {
             throw new FeedUnavailable("The feed could not be read");
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.homelink.partners.InvalidDocumentException;
+import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.RuleBrokenException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,8 +139,8 @@ class RemoteFeedsTest {
     void aUrlWithAPasswordOrWithNoHostIsNotAUrlToFetch() {
         for (String url : List.of("http://user:secret@127.0.0.1/feed", "http:///feed", "http://exa mple.org/")) {
             assertThatThrownBy(() -> feeds("127.0.0.1").fetch(url)).isInstanceOfSatisfying(
-                    InvalidDocumentException.class,
-                    invalid -> assertThat(invalid.errors()).extracting(InvalidDocumentException.FieldError::field)
+                    InvalidFieldsException.class,
+                    invalid -> assertThat(invalid.problems()).extracting(InvalidFieldsException.FieldProblem::field)
                                                            .containsExactly("url"));
         }
         assertThat(asked).isEmpty();

@@ -79,7 +79,7 @@ class ActivityController {
         this.audience = audience;
         this.partners = partners;
         this.clock = clock;
-        this.catchUp = new ReadModelCatchUp("activity read model", longest);
+        this.catchUp = new ReadModelCatchUp("activity read model", activities::versionOf, longest);
     }
 
     /**
@@ -174,7 +174,7 @@ class ActivityController {
         Audience.Resolved resolved = audience.resolve(actor, activity.trustId(), activity.schoolUrn(), body.criteria());
         FamiliesInvited result = commands.sendAndWait(new ActivityCommands.InviteFamilies(
                 activityId, resolved.invitees(), resolved.description(), actor, now()));
-        catchUp.await(activityId, () -> activities.versionOf(activityId), result.version());
+        catchUp.await(activityId, result.version());
         Map<String, Long> interpreterNeeded = resolved.invitees().stream()
                 .flatMap(invitee -> invitee.carers().stream())
                 .filter(carer -> carer.needsInterpreter() && carer.language() != null
@@ -273,7 +273,7 @@ class ActivityController {
     private long send(String activityId, Object command) {
         Object result = commands.sendAndWait(command);
         long version = result instanceof Long updated ? updated : 0L;
-        catchUp.await(activityId, () -> activities.versionOf(activityId), version);
+        catchUp.await(activityId, version);
         return version;
     }
 

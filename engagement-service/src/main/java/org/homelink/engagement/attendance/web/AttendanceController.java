@@ -200,7 +200,7 @@ class AttendanceController {
         schoolOf(actor, schoolUrn);
         long version = commands.sendAndWait(new ChangeAtRiskThreshold(
                 ChangeAtRiskThreshold.idOf(schoolUrn), schoolUrn, body.atRiskBelowPercent(), actor, clock.instant()));
-        catchUp.await(schoolUrn, () -> registers.settingsVersionOf(schoolUrn), version);
+        catchUp.await(schoolUrn, () -> registers.settingsVersionOf(schoolUrn) >= version);
         return body;
     }
 

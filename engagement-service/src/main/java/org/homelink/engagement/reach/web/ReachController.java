@@ -57,7 +57,7 @@ class ReachController {
         this.commands = commands;
         this.directory = directory;
         this.clock = clock;
-        this.catchUp = new ReadModelCatchUp("school roll", longest);
+        this.catchUp = new ReadModelCatchUp("school roll", directory::settingsVersionOf, longest);
     }
 
     /**
@@ -123,7 +123,7 @@ class ReachController {
         long version = commands.sendAndWait(new ChangeReachSettings(
                 ChangeReachSettings.idOf(schoolUrn), schoolUrn, body.weeksWithoutTwoWayContact(),
                 body.invitationsWithoutAttendance(), actor, clock.instant()));
-        catchUp.await(schoolUrn, () -> directory.settingsVersionOf(schoolUrn), version);
+        catchUp.await(schoolUrn, version);
         return body;
     }
 

@@ -83,7 +83,7 @@ class SurveyController {
         this.families = families;
         this.audience = audience;
         this.clock = clock;
-        this.catchUp = new ReadModelCatchUp("survey read model", longest);
+        this.catchUp = new ReadModelCatchUp("survey read model", voice::versionOf, longest);
         try (InputStream template = new ClassPathResource("voice/parent-view.json").getInputStream()) {
             this.parentView = List.copyOf(json.readValue(template, new TypeReference<List<Question>>() { }));
         } catch (IOException e) {
@@ -206,7 +206,7 @@ class SurveyController {
         }
         SurveyCommands.Sent sent = commands.sendAndWait(new SurveyCommands.SendSurvey(
                 surveyId, recipients, resolved.description(), actor, now()));
-        catchUp.await(surveyId, () -> voice.versionOf(surveyId), sent.version());
+        catchUp.await(surveyId, sent.version());
         Set<String> fresh = sent.recipients().stream().map(Recipient::tokenHash).collect(Collectors.toSet());
         List<PersonalLink> links = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
@@ -303,7 +303,7 @@ class SurveyController {
     private long send(String surveyId, Object command) {
         Object result = commands.sendAndWait(command);
         long version = result instanceof Long updated ? updated : 0L;
-        catchUp.await(surveyId, () -> voice.versionOf(surveyId), version);
+        catchUp.await(surveyId, version);
         return version;
     }
 

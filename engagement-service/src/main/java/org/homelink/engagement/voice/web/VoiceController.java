@@ -51,7 +51,7 @@ class VoiceController {
         this.voice = voice;
         this.families = families;
         this.clock = clock;
-        this.catchUp = new ReadModelCatchUp("survey read model", longest);
+        this.catchUp = new ReadModelCatchUp("survey read model", voice::versionOf, longest);
     }
 
     /**
@@ -85,7 +85,7 @@ class VoiceController {
         Object result = commands.sendAndWait(new SurveyCommands.AnswerSurvey(
                 link.surveyId(), link.tokenHash(), answers, yearGroups, clock.instant()));
         long version = result instanceof Long updated ? updated : 0L;
-        catchUp.await(link.surveyId(), () -> voice.versionOf(link.surveyId()), version);
+        catchUp.await(link.surveyId(), version);
         SurveyView survey = surveyOf(link);
         return new Answered(survey.openAt(clock.instant()), survey.closesAt());
     }
