@@ -120,6 +120,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFieldsException invalid) {
             return invalidFields(invalid);
         }
+        if (cause instanceof ForbiddenException forbidden) {
+            return forbidden(forbidden);
+        }
         if (cause instanceof NotFoundException || cause instanceof AggregateNotFoundException) {
             return notFound((RuntimeException) cause);
         }
