@@ -2,7 +2,6 @@ package org.homelink.family;
 
 import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 
 /**
  * What each role may do in family-service, until the fuller table arrives with sign-in. Which families a member of
@@ -11,16 +10,6 @@ import org.homelink.platform.web.StaffOnly;
 public final class Roles {
 
     private Roles() {
-    }
-
-    /** Every member of staff works with families; partners see only what is referred to them, elsewhere. */
-    public static void requireStaff(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
-    /** Who gives a family its key worker: the school's or the trust's leaders. */
-    public static void requireLeader(RequestContext actor) {
-        StaffOnly.requireLeader(actor, "assign key workers");
     }
 
     /** The register of a trust and its schools is kept by that trust's leaders. */

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.homelink.family.Roles;
 import org.homelink.family.families.command.FamilyCommands;
 import org.homelink.family.families.command.FamilyRules.FamilyNotFound;
 import org.homelink.family.families.command.FamilyRules.NotInThisFamily;
@@ -18,6 +17,7 @@ import org.homelink.family.families.query.FamilySearch;
 import org.homelink.family.families.query.FamilyTimeline;
 import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.RequestContext;
+import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -76,7 +76,7 @@ class FamilyController {
     /** Runs before every request here: partners see families only through referrals, in their own service. */
     @ModelAttribute
     void staffOnly(RequestContext actor) {
-        Roles.requireStaff(actor);
+        StaffOnly.require(actor);
     }
 
     @PostMapping
@@ -240,7 +240,7 @@ class FamilyController {
     ResponseEntity<Changed> assignKeyWorker(RequestContext actor, @PathVariable String familyId,
                                             ExpectedVersion ifMatch,
                                             @Valid @RequestBody FamilyRequests.AssignKeyWorkerRequest body) {
-        Roles.requireLeader(actor);
+        StaffOnly.requireLeader(actor, "assign key workers");
         return changed(familyId, new FamilyCommands.AssignKeyWorker(
                 familyId, ifMatch.value(), body.staffId(), actor, now()));
     }

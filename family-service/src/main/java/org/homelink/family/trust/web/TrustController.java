@@ -16,6 +16,7 @@ import org.homelink.family.trust.query.RegisteredTrust;
 import org.homelink.family.trust.query.SchoolRegister;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
+import org.homelink.platform.web.StaffOnly;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +84,7 @@ class TrustController {
     @GetMapping("/{trustId}")
     @Operation(summary = "A trust with its schools")
     RegisteredTrust trust(RequestContext actor, @PathVariable String trustId) {
-        Roles.requireStaff(actor);
+        StaffOnly.require(actor);
         if (!actor.trustId().equals(trustId)) {
             throw new NotFoundException("No such record");
         }
