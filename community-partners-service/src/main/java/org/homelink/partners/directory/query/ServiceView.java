@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -83,18 +84,15 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
         Set<String> taxonomyIds = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         for (JsonNode attribute : document.path("attributes")) {
-            JsonNode term = attribute.path("taxonomy_term");
-            String termId = attribute.hasNonNull("taxonomy_term_id") ? attribute.get("taxonomy_term_id").asText()
-                                                                      : term.path("id").asText(null);
+            String termId = termId(attribute);
             if (termId != null) {
                 termIds.add(termId);
             }
-            taxonomyOf(term).ifPresent(taxonomyIds::add);
-            SupportTaxonomy.of(termId, term.path("term").asText(null), term.path("name").asText(null))
-                           .ifPresent(category -> {
-                               categories.add(category.code());
-                               taxonomyIds.add(SupportTaxonomy.ID);
-                           });
+            taxonomyOf(attribute.path("taxonomy_term")).ifPresent(taxonomyIds::add);
+            category(attribute).ifPresent(category -> {
+                categories.add(category.code());
+                taxonomyIds.add(SupportTaxonomy.ID);
+            });
         }
         return new ServiceView(serviceId, organisationId, document.path("name").asText(),
                                document.path("status").asText(),
@@ -106,17 +104,36 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
                                lastModified, version, changeNumber, text);
     }
 
+    /** The Homelink support categories a service document's attributes stand for, as the directory keeps them. */
+    public static List<String> categoriesOf(JsonNode document) {
+        Set<String> categories = new LinkedHashSet<>();
+        for (JsonNode attribute : document.path("attributes")) {
+            category(attribute).ifPresent(category -> categories.add(category.code()));
+        }
+        return List.copyOf(categories);
+    }
+
+    private static String termId(JsonNode attribute) {
+        return attribute.hasNonNull("taxonomy_term_id") ? attribute.get("taxonomy_term_id").asText()
+                                                        : attribute.path("taxonomy_term").path("id").asText(null);
+    }
+
+    private static Optional<SupportTaxonomy.Category> category(JsonNode attribute) {
+        JsonNode term = attribute.path("taxonomy_term");
+        return SupportTaxonomy.of(termId(attribute), term.path("term").asText(null), term.path("name").asText(null));
+    }
+
     /** A term's taxonomy: its id, or one derived from its taxonomy's name when only the name is given. */
-    static java.util.Optional<String> taxonomyOf(JsonNode term) {
+    static Optional<String> taxonomyOf(JsonNode term) {
         if (term.hasNonNull("taxonomy_id")) {
-            return java.util.Optional.of(term.get("taxonomy_id").asText());
+            return Optional.of(term.get("taxonomy_id").asText());
         }
         if (term.hasNonNull("taxonomy") && !term.get("taxonomy").asText().isBlank()) {
             String name = term.get("taxonomy").asText().strip();
-            return java.util.Optional.of(name.equals(SupportTaxonomy.NAME) ? SupportTaxonomy.ID
+            return Optional.of(name.equals(SupportTaxonomy.NAME) ? SupportTaxonomy.ID
                                                                            : SupportTaxonomy.uuidOf("taxonomy:" + name));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** HSDS 3.0 gives a language's BCP 47 code, or its name: "Somali" reads as {@code so}. */
