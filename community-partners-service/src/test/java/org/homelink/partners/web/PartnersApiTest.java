@@ -65,6 +65,7 @@ class PartnersApiTest {
     private static final String SCHOOL = "920001";
     private static final String SAME_DAY_SCHOOL = "920002";
     private static final String OTHER_SCHOOL = "920003";
+    private static final String PAGING_SCHOOL = "920004";
     private static final String EXAMPLE_SERVICE = "ac148810-d857-441c-9679-408f346de14b";
     private static final String EXAMPLE_ORGANISATION = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610";
 
@@ -391,6 +392,43 @@ class PartnersApiTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 get("/api/partners/referrals/" + referral, keyWorker(SCHOOL)).at("/referral/shared").asBoolean())
                 .as("the read model catches up too").isFalse());
+    }
+
+    @Test
+    void referralListsComeInPagesCountingOnlyWhatEachCallerMaySee() throws Exception {
+        String organisation = organisation("Paging Food Aid");
+        String service = service(organisation, "Weekly parcels", "food", "en", null, null, 51.501, -0.12, "RB1 4QX",
+                                 null);
+        List<String> families = List.of(consentingFamily(PAGING_SCHOOL), consentingFamily(PAGING_SCHOOL),
+                                        consentingFamily(PAGING_SCHOOL));
+        for (String family : families) {
+            post("/api/partners/referrals", Map.of("needId", raiseNeed(family, "food", PAGING_SCHOOL),
+                                                   "serviceId", service), keyWorker(PAGING_SCHOOL), HttpStatus.CREATED);
+        }
+        append(families.get(0), new ConsentWithdrawn(families.get(0), trust, Set.of(PAGING_SCHOOL),
+                                                     ConsentPurposes.SHARING_WITH_PARTNERS, "carer-1", LocalDate.now(),
+                                                     "kw-1", Instant.now()));
+
+        JsonNode staffFirst = get("/api/partners/referrals?size=2", keyWorker(PAGING_SCHOOL));
+        JsonNode staffSecond = get("/api/partners/referrals?size=2&page=1", keyWorker(PAGING_SCHOOL));
+        JsonNode partnerFirst = get("/api/partners/referrals?size=1", partner(organisation));
+        JsonNode partnerSecond = get("/api/partners/referrals?size=1&page=1", partner(organisation));
+
+        assertThat(staffFirst.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(staffFirst.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(staffFirst.path("items")).hasSize(2);
+        List<String> staffSaw = new java.util.ArrayList<>(staffFirst.path("items").findValuesAsText("familyId"));
+        staffSaw.addAll(staffSecond.path("items").findValuesAsText("familyId"));
+        assertThat(staffSaw).containsExactlyInAnyOrderElementsOf(families);
+        assertThat(partnerFirst.path("totalItems").asInt()).as("the family that withdrew is not counted")
+                                                          .isEqualTo(2);
+        assertThat(partnerFirst.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(partnerFirst.path("items")).hasSize(1);
+        assertThat(partnerSecond.path("items")).hasSize(1);
+        assertThat(partnerSecond.at("/items/0/family/contact/name").asText()).isEqualTo("Amina");
+        assertThat(partnerSecond.at("/items/0/urgency").asText()).isEqualTo("SOON");
+        assertThat(partnerSecond.at("/items/0/referralId").asText())
+                .isNotEqualTo(partnerFirst.at("/items/0/referralId").asText());
     }
 
     @Test
