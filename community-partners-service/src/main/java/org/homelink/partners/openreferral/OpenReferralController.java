@@ -177,25 +177,27 @@ class OpenReferralController {
         Bson filter = filter(search, taxonomyTermId, taxonomyId, null, minimumAge, maximumAge, startTime, endTime,
                              day, null);
         Near near = near(postcode, proximity, lat, longitude);
-        List<Map.Entry<ServiceView, JsonNode>> found = new ArrayList<>();
+        // Each service at each of its places, by the place's index: what the directory keeps beside the document
+        // finds and counts them, and only the documents of the page are read.
+        List<Map.Entry<ServiceView, Integer>> found = new ArrayList<>();
         for (ServiceView service : directory.allServices(filter)) {
-            JsonNode document = documents.read(service.document());
-            JsonNode places = document.path("service_at_locations");
-            for (int i = 0; i < places.size(); i++) {
+            for (int i = 0; i < service.places().size(); i++) {
                 if (near == null || near.includes(service.places().get(i))) {
-                    found.add(Map.entry(service, places.get(i)));
+                    found.add(Map.entry(service, i));
                 }
             }
         }
-        List<Map.Entry<ServiceView, JsonNode>> shown = found.stream()
+        List<Map.Entry<ServiceView, Integer>> shown = found.stream()
                 .skip((long) paging.index() * paging.size()).limit(paging.size()).toList();
         Map<String, OrganisationView> organisations = organisationsOf(shown.stream().map(Map.Entry::getKey).toList());
         return page(paging, found.size(), shown.stream().map(entry -> {
+            JsonNode place = documents.read(entry.getKey().document()).path("service_at_locations")
+                                      .get(entry.getValue());
             ObjectNode item = NODES.objectNode();
-            item.put("id", entry.getValue().path("id").asText());
+            item.put("id", place.path("id").asText());
             item.put("service_id", entry.getKey().serviceId());
-            item.put("location_id", entry.getValue().path("location").path("id").asText());
-            item.set("location", only(entry.getValue().path("location"), LOCATION_FIELDS));
+            item.put("location_id", place.path("location").path("id").asText());
+            item.set("location", only(place.path("location"), LOCATION_FIELDS));
             item.set("service", listed(entry.getKey(), organisations));
             return (JsonNode) item;
         }).toList());

@@ -89,6 +89,8 @@ class PartnersApiTest {
         String near = service(organisation, "Riverbend Pantry", "food", "so", 0, 16, 51.5010, -0.1200, "RB1 4QX", 3);
         String far = service(organisation, "Hilltop Larder", "food", "en", 18, 99, 51.9000, -0.9000, "HT9 1AA", null);
         importExample(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "Community Counselling");
+        service(organisation("Riverbend Market"), "Market larder", "food", "en", null, null, 51.5015, -0.1205,
+                "RB1 4QX", null);
 
         schemas.assertAbout(get("/openreferral/"));
         JsonNode all = get("/openreferral/services?per_page=200");
@@ -125,6 +127,11 @@ class PartnersApiTest {
         schemas.assertPage(places, OpenReferralSchemas.SERVICE_AT_LOCATION_LIST);
         assertThat(places.path("contents").findValuesAsText("service_id")).contains(near).doesNotContain(far);
         String placeId = places.path("contents").get(0).path("id").asText();
+        JsonNode onePlace = get("/openreferral/service_at_locations?per_page=1&page=2&postcode=RB1&proximity=3000");
+        schemas.assertPage(onePlace, OpenReferralSchemas.SERVICE_AT_LOCATION_LIST);
+        assertThat(onePlace.path("total_items").asInt()).isEqualTo(places.path("total_items").asInt());
+        assertThat(onePlace.path("contents")).hasSize(1);
+        assertThat(onePlace.at("/contents/0/id").asText()).isEqualTo(places.at("/contents/1/id").asText());
         schemas.assertDocument(get("/openreferral/service_at_locations/" + placeId),
                                OpenReferralSchemas.SERVICE_AT_LOCATION);
 
