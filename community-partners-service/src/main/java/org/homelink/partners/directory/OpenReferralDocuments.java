@@ -13,6 +13,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
+import org.homelink.platform.web.Languages;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalTime;
@@ -20,7 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -304,7 +304,7 @@ public class OpenReferralDocuments {
     private static void normaliseLanguages(ObjectNode document) {
         for (JsonNode language : document.path("languages")) {
             if (language instanceof ObjectNode item && item.hasNonNull("code")) {
-                item.put("code", Locale.forLanguageTag(item.get("code").asText().strip()).toLanguageTag());
+                item.put("code", Languages.normalise(item.get("code").asText().strip()));
             }
         }
     }

@@ -18,6 +18,8 @@ import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.partners.directory.SupportTaxonomy;
+import org.homelink.platform.web.Ids;
+import org.homelink.platform.web.Languages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -494,6 +496,25 @@ class PartnersApiTest {
             ResponseEntity<String> answer = exchange(HttpMethod.GET, path.getKey(), null, keyWorker(SCHOOL));
             assertThat(answer.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo(path.getValue());
+        }
+    }
+
+    @Test
+    void aMalformedIdOrLanguageIsABadRequestNamingIt() throws Exception {
+        Map<String, Map<String, Object>> sent = Map.of(
+                "familyId", Map.of("familyId", "the Warsame family", "category", "food", "urgency", "SOON"),
+                "languages[0]", Map.of("familyId", consentingFamily(SCHOOL), "category", "food", "urgency", "SOON",
+                                       "languages", List.of("Somali!")),
+                "needId", Map.of("needId", "need/1", "serviceId", UUID.randomUUID().toString()),
+                "serviceId", Map.of("needId", UUID.randomUUID().toString(), "serviceId", "service 1"));
+        for (Map.Entry<String, Map<String, Object>> body : sent.entrySet()) {
+            String path = body.getValue().containsKey("serviceId") ? "/api/partners/referrals" : "/api/partners/needs";
+            ResponseEntity<String> answer = exchange(HttpMethod.POST, path, body.getValue(), keyWorker(SCHOOL));
+            assertThat(answer.getStatusCode()).as(body.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            JsonNode problem = json.readTree(answer.getBody());
+            assertThat(problem.path("field").asText()).isEqualTo(body.getKey());
+            assertThat(problem.at("/errors/0/detail").asText())
+                    .isEqualTo(body.getKey().equals("languages[0]") ? Languages.MESSAGE : Ids.ID_MESSAGE);
         }
     }
 

@@ -31,6 +31,8 @@ import org.homelink.partners.needs.query.NeedView;
 import org.homelink.partners.needs.query.NeedsProjection;
 import org.homelink.partners.referrals.query.ReferralsProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.web.Ids;
+import org.homelink.platform.web.Languages;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +67,6 @@ class NeedController {
 
     private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     static final String DAY = "MO|TU|WE|TH|FR|SA|SU";
-    static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*";
 
     private final CommandGateway commands;
     private final NeedsProjection needs;
@@ -89,11 +90,11 @@ class NeedController {
         this.catchUp = new ReadModelCatchUp("The list of support needs", needs::versionOf, wait);
     }
 
-    record RaiseNeedRequest(@NotBlank @Size(max = 64) String familyId,
+    record RaiseNeedRequest(@NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String familyId,
                             @NotBlank @Pattern(regexp = SupportCategories.CODE_PATTERN,
                                                message = "must be a support category code such as food") String category,
                             @NotNull Urgency urgency,
-                            @Size(max = 10) List<@Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag such as so") String> languages,
+                            @Size(max = 10) List<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
                             @Pattern(regexp = UkPostcode.PATTERN, message = "must be a UK postcode or district") String postcode,
                             @DecimalMin("-90") @DecimalMax("90") Double latitude,
                             @DecimalMin("-180") @DecimalMax("180") Double longitude,
@@ -123,7 +124,7 @@ class NeedController {
     ResponseEntity<Changed> raise(RequestContext actor, @Valid @RequestBody RaiseNeedRequest body) {
         String needId = UUID.randomUUID().toString();
         NeedCircumstances circumstances = new NeedCircumstances(
-                body.languages() == null ? List.of() : body.languages().stream().map(NeedController::language).toList(),
+                body.languages() == null ? List.of() : body.languages().stream().map(Languages::normalise).toList(),
                 body.postcode() == null ? null : UkPostcode.parse(body.postcode()).orElseThrow().toString(),
                 body.latitude(), body.longitude(),
                 body.availableDays() == null ? List.of() : body.availableDays().stream().distinct().toList(),
@@ -196,9 +197,5 @@ class NeedController {
     private KnownNeed known(RequestContext actor, String needId) {
         return register.find(needId).filter(need -> actor.covers(need.raised().trustId(), need.raised().schoolUrns()))
                        .orElseThrow(NoSuchRecord::new);
-    }
-
-    private static String language(String tag) {
-        return java.util.Locale.forLanguageTag(tag).toLanguageTag();
     }
 }

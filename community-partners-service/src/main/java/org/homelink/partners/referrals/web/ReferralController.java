@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.conversions.Bson;
@@ -27,6 +28,7 @@ import org.homelink.partners.referrals.query.ReferralView;
 import org.homelink.partners.referrals.query.ReferralsProjection;
 import org.homelink.partners.referrals.query.ResponseDeadlines;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.web.Ids;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,7 +92,8 @@ class ReferralController {
         this.catchUp = new ReadModelCatchUp("The list of referrals", referrals::versionOf, wait);
     }
 
-    record MakeReferralRequest(@NotBlank @Size(max = 64) String needId, @NotBlank @Size(max = 64) String serviceId,
+    record MakeReferralRequest(@NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String needId,
+                               @NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String serviceId,
                                @Size(max = 2000) String noteForPartner) {
     }
 
