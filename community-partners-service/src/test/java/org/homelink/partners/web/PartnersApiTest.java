@@ -58,8 +58,11 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * shared log, as it does in the running system.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT,
-                // The feed server of the import test, on this machine; no other host is fetched from.
-                properties = "homelink.partners.import.allowed-hosts=127.0.0.1")
+                properties = {
+                        // The feed server of the import test, on this machine; no other host is fetched from.
+                        "homelink.partners.import.allowed-hosts=127.0.0.1",
+                        // Small enough to send a file past it; every feed of the tests is far smaller.
+                        "homelink.partners.import.max-size=1MB"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnersApiTest {
@@ -202,6 +205,17 @@ class PartnersApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo("url");
+    }
+
+    @Test
+    void aFileLargerThanAFeedMayBeIsRefusedAsTooLarge() throws Exception {
+        byte[] feed = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(feed, (byte) ' ');
+
+        ResponseEntity<String> answer = sendFile(feed);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -640,6 +654,12 @@ class PartnersApiTest {
     }
 
     private JsonNode importFile(byte[] feed, HttpStatus expected) throws Exception {
+        ResponseEntity<String> answer = sendFile(feed);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(expected);
+        return json.readTree(answer.getBody());
+    }
+
+    private ResponseEntity<String> sendFile(byte[] feed) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(feed) {
             @Override
@@ -649,10 +669,8 @@ class PartnersApiTest {
         });
         HttpHeaders headers = keyWorker(SCHOOL);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> answer = http.exchange("/api/partners/imports", HttpMethod.POST,
-                                                      new HttpEntity<>(parts, headers), String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(expected);
-        return json.readTree(answer.getBody());
+        return http.exchange("/api/partners/imports", HttpMethod.POST, new HttpEntity<>(parts, headers),
+                             String.class);
     }
 
     private static byte[] resource(String name) throws Exception {
