@@ -47,12 +47,6 @@ public class ServiceIndex {
         return snapshot.byCategory().getOrDefault(category, List.of());
     }
 
-    /** Every service, active or not. */
-    public Collection<ServiceView> all() {
-        refresh();
-        return services.values();
-    }
-
     /** Where a postcode or a district is, as far as the directory's own locations tell. */
     public Optional<Coordinates> locate(UkPostcode postcode) {
         refresh();

@@ -16,13 +16,8 @@ public class ServiceRegister {
         this.eventStore = eventStore;
     }
 
-    /**
-     * A service as it stands.
-     *
-     * @param version the sequence number of its latest event
-     */
-    public record KnownService(String serviceId, String organisationId, String document, Integer capacity,
-                               long version) {
+    /** A service as it stands. */
+    public record KnownService(String serviceId, String organisationId, String document, Integer capacity) {
 
         public boolean says(String otherDocument, Integer otherCapacity) {
             return document.equals(otherDocument) && Objects.equals(capacity, otherCapacity);
@@ -34,10 +29,9 @@ public class ServiceRegister {
         for (var message : eventStore.readEvents(serviceId).asStream().toList()) {
             if (message.getPayload() instanceof ServicePublished published) {
                 known = new KnownService(serviceId, published.organisationId(), published.document(),
-                                         published.capacity(), message.getSequenceNumber());
+                                         published.capacity());
             } else if (known != null && message.getPayload() instanceof ServiceRevised revised) {
-                known = new KnownService(serviceId, revised.organisationId(), revised.document(), revised.capacity(),
-                                         message.getSequenceNumber());
+                known = new KnownService(serviceId, revised.organisationId(), revised.document(), revised.capacity());
             }
         }
         return Optional.ofNullable(known);

@@ -181,10 +181,6 @@ public class DirectoryProjection {
         return Optional.ofNullable(services.find(eq("_id", serviceId)).first());
     }
 
-    public List<ServiceView> services(Collection<String> serviceIds) {
-        return services.find(in("_id", serviceIds)).into(new ArrayList<>());
-    }
-
     /** A page of the services that {@code filter} finds, in order of name, and how many it finds in all. */
     public Page<ServiceView> services(Bson filter, int page, int size) {
         return page(services, filter, page, size);

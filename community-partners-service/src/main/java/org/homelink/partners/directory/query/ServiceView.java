@@ -56,8 +56,8 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
      * @param postcode    its postcode, upper case with one space, or null
      * @param outwardCode the postcode's first half (its district), or null
      */
-    public record Place(String serviceAtLocationId, String locationId, String name, Double latitude,
-                        Double longitude, String postcode, String outwardCode) {
+    public record Place(String serviceAtLocationId, Double latitude, Double longitude, String postcode,
+                        String outwardCode) {
 
         public boolean hasCoordinates() {
             return latitude != null && longitude != null;
@@ -167,8 +167,7 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
                     break;
                 }
             }
-            places.add(new Place(at.path("id").asText(null), location.path("id").asText(null),
-                                 location.path("name").asText(null), number(location.get("latitude")),
+            places.add(new Place(at.path("id").asText(null), number(location.get("latitude")),
                                  number(location.get("longitude")), postcode,
                                  postcode == null ? null : postcode.substring(0, postcode.indexOf(' '))));
         }
