@@ -3,6 +3,7 @@ package org.homelink.partners.directory.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.homelink.partners.directory.SupportTaxonomy;
+import org.homelink.partners.geography.UkPostcode;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A support service as the directory keeps it: its Open Referral document, and beside it what searches and matching
@@ -47,7 +47,6 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
                           List<Opening> openings, Integer capacity, Instant lastModified, long version,
                           long changeNumber, String document) {
 
-    private static final Pattern UK_POSTCODE = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /**
@@ -159,17 +158,17 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
         List<Place> places = new ArrayList<>();
         for (JsonNode at : document.path("service_at_locations")) {
             JsonNode location = at.path("location");
-            String postcode = null;
+            UkPostcode postcode = null;
             for (JsonNode address : location.path("addresses")) {
-                String compact = address.path("postal_code").asText("").replace(" ", "").toUpperCase(Locale.UK);
-                if (UK_POSTCODE.matcher(compact).matches()) {
-                    postcode = compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+                postcode = UkPostcode.parse(address.path("postal_code").asText(null)).filter(UkPostcode::isFull)
+                                     .orElse(null);
+                if (postcode != null) {
                     break;
                 }
             }
             places.add(new Place(at.path("id").asText(null), number(location.get("latitude")),
-                                 number(location.get("longitude")), postcode,
-                                 postcode == null ? null : postcode.substring(0, postcode.indexOf(' '))));
+                                 number(location.get("longitude")), postcode == null ? null : postcode.toString(),
+                                 postcode == null ? null : postcode.outwardCode()));
         }
         return places;
     }

@@ -19,6 +19,7 @@ import org.homelink.partners.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.families.SharedFamily;
+import org.homelink.partners.geography.UkPostcode;
 import org.homelink.partners.needs.command.NeedCircumstances;
 import org.homelink.partners.needs.command.NeedRegister;
 import org.homelink.partners.referrals.command.Referral.Status;
@@ -284,8 +285,8 @@ class ReferralController {
                                carer.preferences().reachableWhen(), byPhone ? carer.phone() : null,
                                channel == ContactChannel.EMAIL ? carer.email() : null);
         }).orElse(null);
-        String district = circumstances == null || circumstances.postcode() == null ? null
-                : circumstances.postcode().split(" ")[0];
+        String district = circumstances == null ? null
+                : UkPostcode.parse(circumstances.postcode()).map(UkPostcode::outwardCode).orElse(null);
         SharedDetails details = new SharedDetails(
                 contact, shared.childrensAges(LocalDate.ofInstant(clock.instant(), SCHOOL_TIME)),
                 circumstances == null ? List.of() : circumstances.languages(), district,
