@@ -381,7 +381,8 @@ public class OpenReferralDocuments {
         return node == null ? NODES.missingNode() : node;
     }
 
-    static String path(String at, String field) {
+    /** Where {@code field} is within what is at {@code at}, as answers name fields: {@code contents[3].name}. */
+    public static String path(String at, String field) {
         if (at.isEmpty()) {
             return field;
         }
