@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.conversions.Bson;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
+import org.homelink.partners.Paged;
 import org.homelink.partners.directory.OpenReferralDocuments;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.query.DirectoryProjection;
@@ -133,21 +134,12 @@ class OpenReferralController {
         Bson filter = filter(search, taxonomyTermId, taxonomyId, organisationId, minimumAge, maximumAge, startTime,
                              endTime, day, modifiedAfter);
         Near near = near(postcode, proximity, lat, longitude);
-        List<ServiceView> found;
-        long total;
-        if (near == null) {
-            DirectoryProjection.Page<ServiceView> result = directory.services(filter, paging.index(), paging.size());
-            found = result.items();
-            total = result.total();
-        } else {
-            List<ServiceView> all = directory.allServices(filter).stream()
-                                             .filter(service -> service.places().stream().anyMatch(near::includes))
-                                             .toList();
-            total = all.size();
-            found = all.stream().skip((long) paging.index() * paging.size()).limit(paging.size()).toList();
-        }
-        Map<String, OrganisationView> organisations = organisationsOf(found);
-        return page(paging, total, found.stream().map(service -> (JsonNode) listed(service, organisations)).toList());
+        Paged<ServiceView> found = near == null ? directory.services(filter, paging.index(), paging.size())
+                : Paged.of(directory.allServices(filter).stream()
+                                    .filter(service -> service.places().stream().anyMatch(near::includes)).toList(),
+                           paging.index(), paging.size());
+        Map<String, OrganisationView> organisations = organisationsOf(found.items());
+        return page(found.map(service -> listed(service, organisations)));
     }
 
     @GetMapping("/services/{id}")
@@ -187,10 +179,10 @@ class OpenReferralController {
                 }
             }
         }
-        List<Map.Entry<ServiceView, Integer>> shown = found.stream()
-                .skip((long) paging.index() * paging.size()).limit(paging.size()).toList();
-        Map<String, OrganisationView> organisations = organisationsOf(shown.stream().map(Map.Entry::getKey).toList());
-        return page(paging, found.size(), shown.stream().map(entry -> {
+        Paged<Map.Entry<ServiceView, Integer>> shown = Paged.of(found, paging.index(), paging.size());
+        Map<String, OrganisationView> organisations = organisationsOf(shown.items().stream().map(Map.Entry::getKey)
+                                                                           .toList());
+        return page(shown.map(entry -> {
             JsonNode place = documents.read(entry.getKey().document()).path("service_at_locations")
                                       .get(entry.getValue());
             ObjectNode item = NODES.objectNode();
@@ -199,8 +191,8 @@ class OpenReferralController {
             item.put("location_id", place.path("location").path("id").asText());
             item.set("location", only(place.path("location"), LOCATION_FIELDS));
             item.set("service", listed(entry.getKey(), organisations));
-            return (JsonNode) item;
-        }).toList());
+            return item;
+        }));
     }
 
     @GetMapping("/service_at_locations/{id}")
@@ -232,9 +224,7 @@ class OpenReferralController {
     ObjectNode taxonomies(@RequestParam(required = false) String page,
                           @RequestParam(name = "per_page", required = false) String perPage) {
         Paging paging = paging(page, perPage);
-        List<JsonNode> all = new ArrayList<>(taxonomiesById().values());
-        return page(paging, all.size(), all.stream().skip((long) paging.index() * paging.size())
-                                           .limit(paging.size()).toList());
+        return page(Paged.of(List.copyOf(taxonomiesById().values()), paging.index(), paging.size()));
     }
 
     @GetMapping("/taxonomies/{id}")
@@ -255,9 +245,7 @@ class OpenReferralController {
     ObjectNode taxonomyTerms(@RequestParam(required = false) String page,
                              @RequestParam(name = "per_page", required = false) String perPage) {
         Paging paging = paging(page, perPage);
-        List<JsonNode> all = allTerms();
-        return page(paging, all.size(), all.stream().skip((long) paging.index() * paging.size())
-                                           .limit(paging.size()).toList());
+        return page(Paged.of(allTerms(), paging.index(), paging.size()));
     }
 
     @GetMapping("/taxonomy_terms/{id}")
@@ -344,17 +332,17 @@ class OpenReferralController {
         return directory.organisations(services.stream().map(ServiceView::organisationId).distinct().toList());
     }
 
-    private static ObjectNode page(Paging paging, long total, List<JsonNode> items) {
+    /** A page in the profile's envelope, numbered from 1. */
+    private static ObjectNode page(Paged<? extends JsonNode> found) {
         ObjectNode page = NODES.objectNode();
-        int totalPages = (int) ((total + paging.size() - 1) / paging.size());
-        page.put("total_items", total);
-        page.put("total_pages", totalPages);
-        page.put("page_number", paging.index() + 1);
-        page.put("size", items.size());
-        page.put("first_page", paging.index() == 0);
-        page.put("last_page", paging.index() + 1 >= totalPages);
-        page.put("empty", items.isEmpty());
-        page.putArray("contents").addAll(items);
+        page.put("total_items", found.totalItems());
+        page.put("total_pages", found.totalPages());
+        page.put("page_number", found.page() + 1);
+        page.put("size", found.items().size());
+        page.put("first_page", found.page() == 0);
+        page.put("last_page", found.page() + 1 >= found.totalPages());
+        page.put("empty", found.items().isEmpty());
+        page.putArray("contents").addAll(found.items());
         return page;
     }
 

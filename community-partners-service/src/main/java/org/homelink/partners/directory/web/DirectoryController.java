@@ -95,9 +95,7 @@ class DirectoryController {
                                   @RequestParam(required = false) @Size(max = 200) String search,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        DirectoryProjection.Page<OrganisationView> found = directory.organisations(search, page, size);
-        return new Paged<>(found.items().stream().<JsonNode>map(this::view).toList(), page, size, found.total(),
-                           (int) ((found.total() + size - 1) / size));
+        return directory.organisations(search, page, size).map(this::view);
     }
 
     @GetMapping("/organisations/{organisationId}")

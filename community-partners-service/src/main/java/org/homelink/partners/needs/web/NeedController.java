@@ -142,9 +142,7 @@ class NeedController {
                          @RequestParam(required = false) Boolean open,
                          @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        long total = needs.count(actor, familyId, open);
-        return new Paged<>(needs.find(actor, familyId, open, page, size), page, size, total,
-                           (int) ((total + size - 1) / size));
+        return Paged.of(needs.find(actor, familyId, open, page, size), page, size, needs.count(actor, familyId, open));
     }
 
     @GetMapping("/{needId}")
