@@ -17,12 +17,10 @@ import org.homelink.platform.web.Languages;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,7 +39,6 @@ import java.util.TreeMap;
 public class OpenReferralDocuments {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> DAYS = Set.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
     /** Nested records that carry an id of their own, by the array that holds them. */
     private static final List<String> SERVICE_ARRAYS = List.of("schedules", "service_areas", "service_at_locations",
                                                               "languages", "funding", "cost_options", "contacts",
@@ -354,9 +351,8 @@ public class OpenReferralDocuments {
             if (opens != null && closes != null && !closes.isAfter(opens)) {
                 errors.add(new FieldProblem(path(base, "closes_at"), "must be later than opens_at"));
             }
-            String byDay = schedule.path("byday").asText("");
-            for (String day : byDay.isBlank() ? new String[0] : byDay.split(",")) {
-                if (!DAYS.contains(day.strip().replaceAll("^[+-]?\\d+", ""))) {
+            for (String day : Schedules.days(schedule.path("byday").asText(""))) {
+                if (!Schedules.isDay(day)) {
                     errors.add(new FieldProblem(path(base, "byday"), "must be days such as MO,TU,WE,TH,FR,SA,SU"));
                     break;
                 }
@@ -369,12 +365,10 @@ public class OpenReferralDocuments {
         if (value == null || value.isNull()) {
             return null;
         }
-        try {
-            return LocalTime.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldProblem(path(base, field), "must be a time such as 09:30 or 09:30:00"));
+        return Schedules.time(value.asText()).orElseGet(() -> {
+            errors.add(new FieldProblem(path(base, field), Schedules.TIME_MESSAGE));
             return null;
-        }
+        });
     }
 
     private static JsonNode nullToMissing(JsonNode node) {

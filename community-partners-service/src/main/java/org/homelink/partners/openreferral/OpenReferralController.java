@@ -10,6 +10,7 @@ import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.partners.Paged;
 import org.homelink.partners.directory.OpenReferralDocuments;
+import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.query.DirectoryProjection;
 import org.homelink.partners.directory.query.DirectorySearch;
@@ -33,7 +34,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -68,8 +67,6 @@ class OpenReferralController {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MOST_PER_PAGE = 200;
-    private static final Set<String> DAYS = Set.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final List<String> SERVICE_FIELDS = List.of(
             "id", "organization_id", "name", "description", "url", "email", "status", "fees", "accreditations",
             "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert");
@@ -386,8 +383,8 @@ class OpenReferralController {
         }
         if (day != null) {
             String code = day.strip().toUpperCase(Locale.ROOT);
-            if (!DAYS.contains(code)) {
-                throw invalid("day", "must be a day as schedules give it: MO, TU, WE, TH, FR, SA or SU");
+            if (!Schedules.isDay(code)) {
+                throw invalid("day", Schedules.DAY_MESSAGE);
             }
             filters.add(eq("openings.days", code));
         }
@@ -458,11 +455,8 @@ class OpenReferralController {
     }
 
     private static String time(String value, String parameter) {
-        try {
-            return LocalTime.parse(value.strip()).format(TIME);
-        } catch (DateTimeParseException e) {
-            throw invalid(parameter, "must be a time such as 09:30 or 09:30:00");
-        }
+        return Schedules.time(value.strip()).map(Schedules::kept)
+                        .orElseThrow(() -> invalid(parameter, Schedules.TIME_MESSAGE));
     }
 
     private static Instant instant(String value) {

@@ -2,13 +2,11 @@ package org.homelink.partners.directory.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.codecs.pojo.annotations.BsonId;
+import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.geography.UkPostcode;
 
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +45,6 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
                           List<Opening> openings, Integer capacity, Instant lastModified, long version,
                           long changeNumber, String document) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /**
      * A location where the service is offered.
@@ -176,24 +173,15 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
     private static List<Opening> openings(JsonNode document) {
         List<Opening> openings = new ArrayList<>();
         for (JsonNode schedule : document.path("schedules")) {
-            String byDay = schedule.path("byday").asText("");
-            List<String> days = byDay.isBlank() ? List.of()
-                    : java.util.Arrays.stream(byDay.split(",")).map(day -> day.strip().replaceAll("^[+-]?\\d+", ""))
-                                      .distinct().toList();
-            openings.add(new Opening(days, time(schedule.get("opens_at")), time(schedule.get("closes_at"))));
+            openings.add(new Opening(Schedules.days(schedule.path("byday").asText("")), time(schedule.get("opens_at")),
+                                     time(schedule.get("closes_at"))));
         }
         return openings;
     }
 
     private static String time(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(value.asText()).format(TIME);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return value == null || value.isNull() ? null
+                : Schedules.time(value.asText()).map(Schedules::kept).orElse(null);
     }
 
     private static Double number(JsonNode value) {

@@ -17,6 +17,7 @@ import org.homelink.contracts.partners.SupportCategories;
 import org.homelink.contracts.partners.Urgency;
 import org.homelink.partners.Paged;
 import org.homelink.partners.Roles;
+import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.geography.Coordinates;
 import org.homelink.partners.geography.UkPostcode;
@@ -49,8 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -65,8 +64,6 @@ import java.util.UUID;
 @Tag(name = "Support needs", description = "Needs raised for families who consented to sharing with partners")
 class NeedController {
 
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
-    static final String DAY = "MO|TU|WE|TH|FR|SA|SU";
 
     private final CommandGateway commands;
     private final NeedsProjection needs;
@@ -98,7 +95,7 @@ class NeedController {
                             @Pattern(regexp = UkPostcode.PATTERN, message = "must be a UK postcode or district") String postcode,
                             @DecimalMin("-90") @DecimalMax("90") Double latitude,
                             @DecimalMin("-180") @DecimalMax("180") Double longitude,
-                            @Size(max = 7) List<@Pattern(regexp = DAY, message = "must be MO, TU, WE, TH, FR, SA or SU") String> availableDays,
+                            @Size(max = 7) List<@Pattern(regexp = Schedules.DAY, message = Schedules.DAY_MESSAGE) String> availableDays,
                             @Size(max = 2000) String note) {
     }
 
@@ -173,8 +170,7 @@ class NeedController {
         KnownNeed need = known(actor, needId);
         NeedCircumstances circumstances = Objects.requireNonNullElse(
                 need.circumstances(), new NeedCircumstances(List.of(), null, null, null, List.of(), null));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), SCHOOL_TIME);
-        List<Integer> ages = families.find(need.raised().familyId()).map(family -> family.childrensAges(today))
+        List<Integer> ages = families.find(need.raised().familyId()).map(family -> family.childrensAges(clock))
                                      .orElse(List.of());
         var candidates = index.inCategory(need.raised().category());
         return new Matcher().rank(need.raised().category(),

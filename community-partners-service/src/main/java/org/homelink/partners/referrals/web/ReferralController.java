@@ -46,8 +46,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,8 +68,6 @@ import static com.mongodb.client.model.Filters.in;
 @RequestMapping("/api/partners/referrals")
 @Tag(name = "Referrals", description = "Families referred to partners, and the partners' answers")
 class ReferralController {
-
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     private final CommandGateway commands;
     private final ReferralsProjection referrals;
@@ -288,7 +284,7 @@ class ReferralController {
         String district = circumstances == null ? null
                 : UkPostcode.parse(circumstances.postcode()).map(UkPostcode::outwardCode).orElse(null);
         SharedDetails details = new SharedDetails(
-                contact, shared.childrensAges(LocalDate.ofInstant(clock.instant(), SCHOOL_TIME)),
+                contact, shared.childrensAges(clock),
                 circumstances == null ? List.of() : circumstances.languages(), district,
                 circumstances == null ? List.of() : circumstances.availableDays());
         return new PartnerReferral(
