@@ -2,6 +2,8 @@ package org.homelink.partners.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,10 +20,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Open Referral UK documents as the service accepts them, from its own API or from a feed: checked against the
@@ -45,11 +45,14 @@ public class OpenReferralDocuments {
                                                               "attributes");
 
     private final ObjectMapper json;
+    /** Keys in order at every level, so that two documents that say the same are the same text. */
+    private final ObjectWriter canonical;
     private final JsonSchema serviceSchema;
     private final JsonSchema organisationSchema;
 
     public OpenReferralDocuments(ObjectMapper json) {
         this.json = json;
+        this.canonical = json.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         this.serviceSchema = factory.getSchema(SchemaLocation.of("classpath:openreferral/compiled/service.json"),
@@ -383,31 +386,11 @@ public class OpenReferralDocuments {
         return field.isEmpty() || field.equals("$") ? at : field.startsWith("[") ? at + field : at + "." + field;
     }
 
-    /** Keys in order at every level, so that two documents that say the same are the same text. */
     private String canonical(JsonNode node) {
         try {
-            return json.writeValueAsString(sorted(node));
+            return canonical.writeValueAsString(node);
         } catch (Exception e) {
             throw new IllegalStateException("A document cannot be written as JSON", e);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            TreeMap<String, JsonNode> fields = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                fields.put(field.getKey(), sorted(field.getValue()));
-            }
-            ObjectNode copy = NODES.objectNode();
-            fields.forEach(copy::set);
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = NODES.arrayNode();
-            node.forEach(item -> copy.add(sorted(item)));
-            return copy;
-        }
-        return node;
     }
 }
