@@ -424,7 +424,7 @@ class OpenReferralController {
         }
         UkPostcode code = UkPostcode.parse(postcode)
                                     .orElseThrow(() -> invalid("postcode", "must be a UK postcode or district"));
-        Coordinates centre = index.locate(code).orElseThrow(() -> invalid(
+        Coordinates centre = index.current().locate(code).orElseThrow(() -> invalid(
                 "postcode", "is in a district where this directory knows no location: give lat and long instead"));
         return new Near(centre, metres);
     }

@@ -172,20 +172,21 @@ class NeedController {
                 need.circumstances(), new NeedCircumstances(List.of(), null, null, null, List.of(), null));
         List<Integer> ages = families.find(need.raised().familyId()).map(family -> family.childrensAges(clock))
                                      .orElse(List.of());
-        var candidates = index.inCategory(need.raised().category());
+        ServiceIndex.Snapshot directory = index.current();
+        var candidates = directory.inCategory(need.raised().category());
         return new Matcher().rank(need.raised().category(),
-                                  new Matcher.Need(circumstances.languages(), area(circumstances), ages,
+                                  new Matcher.Need(circumstances.languages(), area(circumstances, directory), ages,
                                                    new HashSet<>(circumstances.availableDays())),
                                   candidates,
                                   referrals.openReferrals(candidates.stream().map(s -> s.serviceId()).toList()),
                                   limit);
     }
 
-    private Coordinates area(NeedCircumstances circumstances) {
+    private static Coordinates area(NeedCircumstances circumstances, ServiceIndex.Snapshot directory) {
         if (circumstances.latitude() != null && circumstances.longitude() != null) {
             return new Coordinates(circumstances.latitude(), circumstances.longitude());
         }
-        return UkPostcode.parse(circumstances.postcode()).flatMap(index::locate).orElse(null);
+        return UkPostcode.parse(circumstances.postcode()).flatMap(directory::locate).orElse(null);
     }
 
     private KnownNeed known(RequestContext actor, String needId) {
