@@ -370,10 +370,10 @@ class OpenReferralController {
         }
         // The profile's wording: a minimum age of at least the one given, a maximum age at or below it.
         if (minimumAge != null) {
-            filters.add(gte("minimumAge", number(minimumAge, "minimum_age")));
+            filters.add(gte("minimumAge", number(minimumAge, "minimum_age", 0, 150)));
         }
         if (maximumAge != null) {
-            filters.add(lte("maximumAge", number(maximumAge, "maximum_age")));
+            filters.add(lte("maximumAge", number(maximumAge, "maximum_age", 0, 150)));
         }
         if (startTime != null) {
             filters.add(gte("openings.opensAt", time(startTime, "start_time")));
@@ -404,17 +404,13 @@ class OpenReferralController {
     }
 
     private Near near(String postcode, String proximity, String lat, String longitude) {
-        double metres = proximity == null ? defaultProximityMetres : number(proximity, "proximity");
+        double metres = proximity == null ? defaultProximityMetres : number(proximity, "proximity", 1, 1_000_000);
         if (lat != null || longitude != null) {
             if (lat == null || longitude == null) {
                 throw invalid(lat == null ? "lat" : "long", "is needed with the other coordinate");
             }
-            double latitude = number(lat, "lat");
-            double longDegrees = number(longitude, "long");
-            if (Math.abs(latitude) > 90 || Math.abs(longDegrees) > 180) {
-                throw invalid(Math.abs(latitude) > 90 ? "lat" : "long", "is not a coordinate on Earth");
-            }
-            return new Near(new Coordinates(latitude, longDegrees), metres);
+            return new Near(new Coordinates(number(lat, "lat", -90, 90), number(longitude, "long", -180, 180)),
+                            metres);
         }
         if (postcode == null) {
             if (proximity != null) {
@@ -442,16 +438,17 @@ class OpenReferralController {
                                                                                                       : " to " + most));
     }
 
-    private static double number(String value, String parameter) {
+    private static double number(String value, String parameter, double least, double most) {
         try {
             double number = Double.parseDouble(value.strip());
-            if (Double.isFinite(number) && number >= -180) {
+            // NaN fails both comparisons, so it is refused with the rest
+            if (number >= least && number <= most) {
                 return number;
             }
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw invalid(parameter, "must be a number");
+        throw invalid(parameter, "must be a number from " + (long) least + " to " + (long) most);
     }
 
     private static String time(String value, String parameter) {

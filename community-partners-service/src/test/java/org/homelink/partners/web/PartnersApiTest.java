@@ -533,6 +533,35 @@ class PartnersApiTest {
     }
 
     @Test
+    void anOpenReferralParameterOutOfRangeIsABadRequestNamingIt() throws Exception {
+        Map<String, String> asked = Map.of("/openreferral/services?postcode=RB1&proximity=-1", "proximity",
+                                           "/openreferral/services?minimum_age=-1", "minimum_age",
+                                           "/openreferral/service_at_locations?maximum_age=-5", "maximum_age",
+                                           "/openreferral/service_at_locations?lat=91&long=0", "lat",
+                                           "/openreferral/services?lat=NaN&long=0", "lat",
+                                           "/openreferral/services?lat=0&long=-181", "long",
+                                           "/openreferral/services?page=0", "page",
+                                           "/openreferral/taxonomy_terms?per_page=201", "per_page",
+                                           "/openreferral/taxonomies?page=first", "page");
+        for (Map.Entry<String, String> path : asked.entrySet()) {
+            ResponseEntity<String> answer = http.getForEntity(path.getKey(), String.class);
+            assertThat(answer.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(answer.getBody()).path("field").asText()).as(path.getKey())
+                                                                      .isEqualTo(path.getValue());
+        }
+    }
+
+    @Test
+    void aNeedsPositionIsBothCoordinatesOrNeither() throws Exception {
+        ResponseEntity<String> answer = exchange(HttpMethod.POST, "/api/partners/needs",
+                                                 Map.of("familyId", consentingFamily(SCHOOL), "category", "food",
+                                                        "urgency", "SOON", "latitude", 51.5), keyWorker(SCHOOL));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo("longitude");
+    }
+
+    @Test
     void teachersAndPartnersDoNotWorkWithNeeds() {
         HttpHeaders teacher = keyWorker(SCHOOL);
         teacher.set("X-Homelink-Role", "teacher");

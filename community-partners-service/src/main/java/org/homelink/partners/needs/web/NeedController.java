@@ -33,6 +33,8 @@ import org.homelink.partners.needs.query.NeedsProjection;
 import org.homelink.partners.referrals.query.ReferralsProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.Ids;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.platform.web.Languages;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Versions;
@@ -119,6 +121,11 @@ class NeedController {
     @PostMapping
     @Operation(summary = "Raise a support need for a family that has consented to sharing with partners")
     ResponseEntity<Changed> raise(RequestContext actor, @Valid @RequestBody RaiseNeedRequest body) {
+        if ((body.latitude() == null) != (body.longitude() == null)) {
+            // half a position would match as if none were given, silently: say so instead
+            throw new InvalidFieldsException(List.of(new FieldProblem(
+                    body.latitude() == null ? "latitude" : "longitude", "is needed with the other coordinate")));
+        }
         String needId = UUID.randomUUID().toString();
         NeedCircumstances circumstances = new NeedCircumstances(
                 body.languages() == null ? List.of() : body.languages().stream().map(Languages::normalise).toList(),
