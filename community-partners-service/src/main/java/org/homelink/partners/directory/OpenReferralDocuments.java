@@ -2,6 +2,8 @@ package org.homelink.partners.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,17 +15,13 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
+import org.homelink.platform.web.Languages;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Open Referral UK documents as the service accepts them, from its own API or from a feed: checked against the
@@ -41,18 +39,20 @@ import java.util.TreeMap;
 public class OpenReferralDocuments {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> DAYS = Set.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
     /** Nested records that carry an id of their own, by the array that holds them. */
     private static final List<String> SERVICE_ARRAYS = List.of("schedules", "service_areas", "service_at_locations",
                                                               "languages", "funding", "cost_options", "contacts",
                                                               "attributes");
 
     private final ObjectMapper json;
+    /** Keys in order at every level, so that two documents that say the same are the same text. */
+    private final ObjectWriter canonical;
     private final JsonSchema serviceSchema;
     private final JsonSchema organisationSchema;
 
     public OpenReferralDocuments(ObjectMapper json) {
         this.json = json;
+        this.canonical = json.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         this.serviceSchema = factory.getSchema(SchemaLocation.of("classpath:openreferral/compiled/service.json"),
@@ -304,7 +304,7 @@ public class OpenReferralDocuments {
     private static void normaliseLanguages(ObjectNode document) {
         for (JsonNode language : document.path("languages")) {
             if (language instanceof ObjectNode item && item.hasNonNull("code")) {
-                item.put("code", Locale.forLanguageTag(item.get("code").asText().strip()).toLanguageTag());
+                item.put("code", Languages.normalise(item.get("code").asText().strip()));
             }
         }
     }
@@ -354,9 +354,8 @@ public class OpenReferralDocuments {
             if (opens != null && closes != null && !closes.isAfter(opens)) {
                 errors.add(new FieldProblem(path(base, "closes_at"), "must be later than opens_at"));
             }
-            String byDay = schedule.path("byday").asText("");
-            for (String day : byDay.isBlank() ? new String[0] : byDay.split(",")) {
-                if (!DAYS.contains(day.strip().replaceAll("^[+-]?\\d+", ""))) {
+            for (String day : Schedules.days(schedule.path("byday").asText(""))) {
+                if (!Schedules.isDay(day)) {
                     errors.add(new FieldProblem(path(base, "byday"), "must be days such as MO,TU,WE,TH,FR,SA,SU"));
                     break;
                 }
@@ -369,50 +368,29 @@ public class OpenReferralDocuments {
         if (value == null || value.isNull()) {
             return null;
         }
-        try {
-            return LocalTime.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldProblem(path(base, field), "must be a time such as 09:30 or 09:30:00"));
+        return Schedules.time(value.asText()).orElseGet(() -> {
+            errors.add(new FieldProblem(path(base, field), Schedules.TIME_MESSAGE));
             return null;
-        }
+        });
     }
 
     private static JsonNode nullToMissing(JsonNode node) {
         return node == null ? NODES.missingNode() : node;
     }
 
-    static String path(String at, String field) {
+    /** Where {@code field} is within what is at {@code at}, as answers name fields: {@code contents[3].name}. */
+    public static String path(String at, String field) {
         if (at.isEmpty()) {
             return field;
         }
         return field.isEmpty() || field.equals("$") ? at : field.startsWith("[") ? at + field : at + "." + field;
     }
 
-    /** Keys in order at every level, so that two documents that say the same are the same text. */
     private String canonical(JsonNode node) {
         try {
-            return json.writeValueAsString(sorted(node));
+            return canonical.writeValueAsString(node);
         } catch (Exception e) {
             throw new IllegalStateException("A document cannot be written as JSON", e);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            TreeMap<String, JsonNode> fields = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                fields.put(field.getKey(), sorted(field.getValue()));
-            }
-            ObjectNode copy = NODES.objectNode();
-            fields.forEach(copy::set);
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = NODES.arrayNode();
-            node.forEach(item -> copy.add(sorted(item)));
-            return copy;
-        }
-        return node;
     }
 }

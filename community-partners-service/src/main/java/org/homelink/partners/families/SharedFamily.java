@@ -2,8 +2,10 @@ package org.homelink.partners.families;
 
 import org.homelink.contracts.family.ContactPreferences;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,8 @@ import java.util.Set;
  */
 public record SharedFamily(String familyId, String trustId, Set<String> schoolUrns, String consentingCarer,
                            Map<String, Carer> carers, Map<String, Child> children) {
+
+    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     public record Carer(String carerId, String name, String phone, String email, ContactPreferences preferences) {
     }
@@ -43,8 +47,12 @@ public record SharedFamily(String familyId, String trustId, Set<String> schoolUr
         return consentingCarer == null ? Optional.empty() : Optional.ofNullable(carers.get(consentingCarer));
     }
 
-    /** The ages of the children at a school of the trust, youngest first. */
-    public List<Integer> childrensAges(LocalDate today) {
+    /**
+     * The ages of the children at a school of the trust, youngest first, today as their schools count days: in the
+     * UK, so that a birthday starts at midnight there, not in UTC.
+     */
+    public List<Integer> childrensAges(Clock clock) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), SCHOOL_TIME);
         return children.values().stream().filter(child -> child.schoolUrn() != null)
                        .map(child -> child.ageOn(today)).sorted().toList();
     }

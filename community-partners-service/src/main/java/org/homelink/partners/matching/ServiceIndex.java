@@ -12,15 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every service of the directory in memory, by support category, for matching: the embedded store scans for
  * anything but an id, and matching a need reads hundreds of services, so it reads them from here.
  * <p>
- * The index follows the directory's read model, whichever instance's processor wrote it: before each use it reads
- * the directory's count of service changes (one document, by id) and, when it has moved, loads the services changed
- * since. When the directory is rebuilt the count starts again, and the index loads it all again.
+ * The index follows the directory's read model, whichever instance's processor wrote it: once for each request
+ * ({@link #current()}) it reads the directory's count of service changes (one document, by id) and, when it has
+ * moved, loads the services changed since. When the directory is rebuilt the count starts again, and the index
+ * loads it all again. Catching up by the highest change read is right only while changes are written in the order
+ * they are numbered: so the {@code partner-directory} processor keeps to one segment.
  * <p>
  * It is also this service's gazetteer: a postcode's coordinates are those of the directory's own locations with
  * that postcode, or else the middle of those in its district. That is an approximation, documented as such, that
@@ -30,53 +31,61 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ServiceIndex {
 
     private final DirectoryProjection directory;
-    private final Map<String, ServiceView> services = new ConcurrentHashMap<>();
+    /** Every service loaded, by id: only {@link #refresh(long)} touches it, under the lock. */
+    private final Map<String, ServiceView> services = new HashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
-    private long loadedUpTo = -1;
+    /** Written after {@link #snapshot}, so that whoever sees it moved sees the snapshot it stands for. */
+    private volatile long loadedUpTo = -1;
 
     public ServiceIndex(DirectoryProjection directory) {
         this.directory = directory;
     }
 
-    private record Snapshot(Map<String, List<ServiceView>> byCategory, Map<String, Coordinates> places) {
-    }
+    /** The directory as the index holds it at one moment: one request asks all it needs of the same one. */
+    public record Snapshot(Map<String, List<ServiceView>> byCategory, Map<String, Coordinates> places) {
 
-    /** The services tagged with a support category, active or not. */
-    public List<ServiceView> inCategory(String category) {
-        refresh();
-        return snapshot.byCategory().getOrDefault(category, List.of());
-    }
-
-    /** Every service, active or not. */
-    public Collection<ServiceView> all() {
-        refresh();
-        return services.values();
-    }
-
-    /** Where a postcode or a district is, as far as the directory's own locations tell. */
-    public Optional<Coordinates> locate(UkPostcode postcode) {
-        refresh();
-        Coordinates exact = snapshot.places().get(postcode.toString());
-        return Optional.ofNullable(exact != null ? exact : snapshot.places().get(postcode.outwardCode()));
-    }
-
-    private synchronized void refresh() {
-        long now = directory.changeNumber();
-        if (now == loadedUpTo) {
-            return;
+        /** The services tagged with a support category, active or not. */
+        public List<ServiceView> inCategory(String category) {
+            return byCategory.getOrDefault(category, List.of());
         }
+
+        /** Where a postcode or a district is, as far as the directory's own locations tell. */
+        public Optional<Coordinates> locate(UkPostcode postcode) {
+            Coordinates exact = places.get(postcode.toString());
+            return Optional.ofNullable(exact != null ? exact : places.get(postcode.outwardCode()));
+        }
+    }
+
+    /** The directory as it stands now: one read of its count of changes, and a load only when that has moved. */
+    public Snapshot current() {
+        // Read outside the lock: requests that find nothing changed, nearly all of them, never wait on one another.
+        long now = directory.changeNumber();
+        if (now != loadedUpTo) {
+            refresh(now);
+        }
+        return snapshot;
+    }
+
+    private synchronized void refresh(long now) {
         if (now < loadedUpTo) {
-            services.clear(); // the directory was rebuilt
-            loadedUpTo = -1;
+            // Rebuilt, or read before another request loaded past it: only asking again tells which.
+            now = directory.changeNumber();
+            if (now < loadedUpTo) {
+                services.clear(); // the directory was rebuilt
+                loadedUpTo = -1;
+            }
+        }
+        if (now == loadedUpTo) {
+            return; // another request loaded it meanwhile
         }
         long highest = loadedUpTo;
         for (ServiceView service : directory.changedSince(loadedUpTo)) {
             services.put(service.serviceId(), service);
             highest = Math.max(highest, service.changeNumber());
         }
+        snapshot = snapshot(services.values());
         // The highest change read, not the count: a change counted but not yet written is read next time.
         loadedUpTo = highest;
-        snapshot = snapshot(services.values());
     }
 
     private static Snapshot snapshot(Collection<ServiceView> services) {

@@ -8,7 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.conversions.Bson;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
+import org.homelink.partners.Paged;
 import org.homelink.partners.directory.OpenReferralDocuments;
+import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.query.DirectoryProjection;
 import org.homelink.partners.directory.query.DirectorySearch;
@@ -32,7 +34,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -43,7 +44,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -67,8 +67,6 @@ class OpenReferralController {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MOST_PER_PAGE = 200;
-    private static final Set<String> DAYS = Set.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final List<String> SERVICE_FIELDS = List.of(
             "id", "organization_id", "name", "description", "url", "email", "status", "fees", "accreditations",
             "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert");
@@ -133,21 +131,12 @@ class OpenReferralController {
         Bson filter = filter(search, taxonomyTermId, taxonomyId, organisationId, minimumAge, maximumAge, startTime,
                              endTime, day, modifiedAfter);
         Near near = near(postcode, proximity, lat, longitude);
-        List<ServiceView> found;
-        long total;
-        if (near == null) {
-            DirectoryProjection.Page<ServiceView> result = directory.services(filter, paging.index(), paging.size());
-            found = result.items();
-            total = result.total();
-        } else {
-            List<ServiceView> all = directory.allServices(filter).stream()
-                                             .filter(service -> service.places().stream().anyMatch(near::includes))
-                                             .toList();
-            total = all.size();
-            found = all.stream().skip((long) paging.index() * paging.size()).limit(paging.size()).toList();
-        }
-        Map<String, OrganisationView> organisations = organisationsOf(found);
-        return page(paging, total, found.stream().map(service -> (JsonNode) listed(service, organisations)).toList());
+        Paged<ServiceView> found = near == null ? directory.services(filter, paging.index(), paging.size())
+                : Paged.of(directory.allServices(filter).stream()
+                                    .filter(service -> service.places().stream().anyMatch(near::includes)).toList(),
+                           paging.index(), paging.size());
+        Map<String, OrganisationView> organisations = organisationsOf(found.items());
+        return page(found.map(service -> listed(service, organisations)));
     }
 
     @GetMapping("/services/{id}")
@@ -177,28 +166,30 @@ class OpenReferralController {
         Bson filter = filter(search, taxonomyTermId, taxonomyId, null, minimumAge, maximumAge, startTime, endTime,
                              day, null);
         Near near = near(postcode, proximity, lat, longitude);
-        List<Map.Entry<ServiceView, JsonNode>> found = new ArrayList<>();
+        // Each service at each of its places, by the place's index: what the directory keeps beside the document
+        // finds and counts them, and only the documents of the page are read.
+        List<Map.Entry<ServiceView, Integer>> found = new ArrayList<>();
         for (ServiceView service : directory.allServices(filter)) {
-            JsonNode document = documents.read(service.document());
-            JsonNode places = document.path("service_at_locations");
-            for (int i = 0; i < places.size(); i++) {
+            for (int i = 0; i < service.places().size(); i++) {
                 if (near == null || near.includes(service.places().get(i))) {
-                    found.add(Map.entry(service, places.get(i)));
+                    found.add(Map.entry(service, i));
                 }
             }
         }
-        List<Map.Entry<ServiceView, JsonNode>> shown = found.stream()
-                .skip((long) paging.index() * paging.size()).limit(paging.size()).toList();
-        Map<String, OrganisationView> organisations = organisationsOf(shown.stream().map(Map.Entry::getKey).toList());
-        return page(paging, found.size(), shown.stream().map(entry -> {
+        Paged<Map.Entry<ServiceView, Integer>> shown = Paged.of(found, paging.index(), paging.size());
+        Map<String, OrganisationView> organisations = organisationsOf(shown.items().stream().map(Map.Entry::getKey)
+                                                                           .toList());
+        return page(shown.map(entry -> {
+            JsonNode place = documents.read(entry.getKey().document()).path("service_at_locations")
+                                      .get(entry.getValue());
             ObjectNode item = NODES.objectNode();
-            item.put("id", entry.getValue().path("id").asText());
+            item.put("id", place.path("id").asText());
             item.put("service_id", entry.getKey().serviceId());
-            item.put("location_id", entry.getValue().path("location").path("id").asText());
-            item.set("location", only(entry.getValue().path("location"), LOCATION_FIELDS));
+            item.put("location_id", place.path("location").path("id").asText());
+            item.set("location", only(place.path("location"), LOCATION_FIELDS));
             item.set("service", listed(entry.getKey(), organisations));
-            return (JsonNode) item;
-        }).toList());
+            return item;
+        }));
     }
 
     @GetMapping("/service_at_locations/{id}")
@@ -230,9 +221,7 @@ class OpenReferralController {
     ObjectNode taxonomies(@RequestParam(required = false) String page,
                           @RequestParam(name = "per_page", required = false) String perPage) {
         Paging paging = paging(page, perPage);
-        List<JsonNode> all = new ArrayList<>(taxonomiesById().values());
-        return page(paging, all.size(), all.stream().skip((long) paging.index() * paging.size())
-                                           .limit(paging.size()).toList());
+        return page(Paged.of(List.copyOf(taxonomiesById().values()), paging.index(), paging.size()));
     }
 
     @GetMapping("/taxonomies/{id}")
@@ -253,9 +242,7 @@ class OpenReferralController {
     ObjectNode taxonomyTerms(@RequestParam(required = false) String page,
                              @RequestParam(name = "per_page", required = false) String perPage) {
         Paging paging = paging(page, perPage);
-        List<JsonNode> all = allTerms();
-        return page(paging, all.size(), all.stream().skip((long) paging.index() * paging.size())
-                                           .limit(paging.size()).toList());
+        return page(Paged.of(allTerms(), paging.index(), paging.size()));
     }
 
     @GetMapping("/taxonomy_terms/{id}")
@@ -342,17 +329,17 @@ class OpenReferralController {
         return directory.organisations(services.stream().map(ServiceView::organisationId).distinct().toList());
     }
 
-    private static ObjectNode page(Paging paging, long total, List<JsonNode> items) {
+    /** A page in the profile's envelope, numbered from 1. */
+    private static ObjectNode page(Paged<? extends JsonNode> found) {
         ObjectNode page = NODES.objectNode();
-        int totalPages = (int) ((total + paging.size() - 1) / paging.size());
-        page.put("total_items", total);
-        page.put("total_pages", totalPages);
-        page.put("page_number", paging.index() + 1);
-        page.put("size", items.size());
-        page.put("first_page", paging.index() == 0);
-        page.put("last_page", paging.index() + 1 >= totalPages);
-        page.put("empty", items.isEmpty());
-        page.putArray("contents").addAll(items);
+        page.put("total_items", found.totalItems());
+        page.put("total_pages", found.totalPages());
+        page.put("page_number", found.page() + 1);
+        page.put("size", found.items().size());
+        page.put("first_page", found.page() == 0);
+        page.put("last_page", found.page() + 1 >= found.totalPages());
+        page.put("empty", found.items().isEmpty());
+        page.putArray("contents").addAll(found.items());
         return page;
     }
 
@@ -383,10 +370,10 @@ class OpenReferralController {
         }
         // The profile's wording: a minimum age of at least the one given, a maximum age at or below it.
         if (minimumAge != null) {
-            filters.add(gte("minimumAge", number(minimumAge, "minimum_age")));
+            filters.add(gte("minimumAge", number(minimumAge, "minimum_age", 0, 150)));
         }
         if (maximumAge != null) {
-            filters.add(lte("maximumAge", number(maximumAge, "maximum_age")));
+            filters.add(lte("maximumAge", number(maximumAge, "maximum_age", 0, 150)));
         }
         if (startTime != null) {
             filters.add(gte("openings.opensAt", time(startTime, "start_time")));
@@ -396,8 +383,8 @@ class OpenReferralController {
         }
         if (day != null) {
             String code = day.strip().toUpperCase(Locale.ROOT);
-            if (!DAYS.contains(code)) {
-                throw invalid("day", "must be a day as schedules give it: MO, TU, WE, TH, FR, SA or SU");
+            if (!Schedules.isDay(code)) {
+                throw invalid("day", Schedules.DAY_MESSAGE);
             }
             filters.add(eq("openings.days", code));
         }
@@ -417,17 +404,13 @@ class OpenReferralController {
     }
 
     private Near near(String postcode, String proximity, String lat, String longitude) {
-        double metres = proximity == null ? defaultProximityMetres : number(proximity, "proximity");
+        double metres = proximity == null ? defaultProximityMetres : number(proximity, "proximity", 1, 1_000_000);
         if (lat != null || longitude != null) {
             if (lat == null || longitude == null) {
                 throw invalid(lat == null ? "lat" : "long", "is needed with the other coordinate");
             }
-            double latitude = number(lat, "lat");
-            double longDegrees = number(longitude, "long");
-            if (Math.abs(latitude) > 90 || Math.abs(longDegrees) > 180) {
-                throw invalid(Math.abs(latitude) > 90 ? "lat" : "long", "is not a coordinate on Earth");
-            }
-            return new Near(new Coordinates(latitude, longDegrees), metres);
+            return new Near(new Coordinates(number(lat, "lat", -90, 90), number(longitude, "long", -180, 180)),
+                            metres);
         }
         if (postcode == null) {
             if (proximity != null) {
@@ -437,7 +420,7 @@ class OpenReferralController {
         }
         UkPostcode code = UkPostcode.parse(postcode)
                                     .orElseThrow(() -> invalid("postcode", "must be a UK postcode or district"));
-        Coordinates centre = index.locate(code).orElseThrow(() -> invalid(
+        Coordinates centre = index.current().locate(code).orElseThrow(() -> invalid(
                 "postcode", "is in a district where this directory knows no location: give lat and long instead"));
         return new Near(centre, metres);
     }
@@ -455,24 +438,22 @@ class OpenReferralController {
                                                                                                       : " to " + most));
     }
 
-    private static double number(String value, String parameter) {
+    private static double number(String value, String parameter, double least, double most) {
         try {
             double number = Double.parseDouble(value.strip());
-            if (Double.isFinite(number) && number >= -180) {
+            // NaN fails both comparisons, so it is refused with the rest
+            if (number >= least && number <= most) {
                 return number;
             }
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw invalid(parameter, "must be a number");
+        throw invalid(parameter, "must be a number from " + (long) least + " to " + (long) most);
     }
 
     private static String time(String value, String parameter) {
-        try {
-            return LocalTime.parse(value.strip()).format(TIME);
-        } catch (DateTimeParseException e) {
-            throw invalid(parameter, "must be a time such as 09:30 or 09:30:00");
-        }
+        return Schedules.time(value.strip()).map(Schedules::kept)
+                        .orElseThrow(() -> invalid(parameter, Schedules.TIME_MESSAGE));
     }
 
     private static Instant instant(String value) {

@@ -83,8 +83,8 @@ class MatchingBenchmark {
         String category = SupportTaxonomy.CATEGORIES.get(i % SupportTaxonomy.CATEGORIES.size()).code();
         List<ServiceView.Place> places = new ArrayList<>();
         for (int p = 0; p <= random.nextInt(3); p++) {
-            places.add(new ServiceView.Place("sal-" + i + "-" + p, "loc-" + i + "-" + p, "Hall " + p,
-                                             53.7 + random.nextDouble() * 0.4, -1.7 + random.nextDouble() * 0.4,
+            places.add(new ServiceView.Place("sal-" + i + "-" + p, 53.7 + random.nextDouble() * 0.4,
+                                             -1.7 + random.nextDouble() * 0.4,
                                              "LS" + (1 + random.nextInt(20)) + " 1AA", "LS" + (1 + random.nextInt(20))));
         }
         ObjectNode document = json.createObjectNode().put("id", "service-" + i).put("name", "Service " + i);

@@ -18,6 +18,8 @@ import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.partners.directory.SupportTaxonomy;
+import org.homelink.platform.web.Ids;
+import org.homelink.platform.web.Languages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,8 +58,11 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * shared log, as it does in the running system.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT,
-                // The feed server of the import test, on this machine; no other host is fetched from.
-                properties = "homelink.partners.import.allowed-hosts=127.0.0.1")
+                properties = {
+                        // The feed server of the import test, on this machine; no other host is fetched from.
+                        "homelink.partners.import.allowed-hosts=127.0.0.1",
+                        // Small enough to send a file past it; every feed of the tests is far smaller.
+                        "homelink.partners.import.max-size=1MB"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnersApiTest {
@@ -65,6 +70,7 @@ class PartnersApiTest {
     private static final String SCHOOL = "920001";
     private static final String SAME_DAY_SCHOOL = "920002";
     private static final String OTHER_SCHOOL = "920003";
+    private static final String PAGING_SCHOOL = "920004";
     private static final String EXAMPLE_SERVICE = "ac148810-d857-441c-9679-408f346de14b";
     private static final String EXAMPLE_ORGANISATION = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610";
 
@@ -88,6 +94,8 @@ class PartnersApiTest {
         String near = service(organisation, "Riverbend Pantry", "food", "so", 0, 16, 51.5010, -0.1200, "RB1 4QX", 3);
         String far = service(organisation, "Hilltop Larder", "food", "en", 18, 99, 51.9000, -0.9000, "HT9 1AA", null);
         importExample(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "Community Counselling");
+        service(organisation("Riverbend Market"), "Market larder", "food", "en", null, null, 51.5015, -0.1205,
+                "RB1 4QX", null);
 
         schemas.assertAbout(get("/openreferral/"));
         JsonNode all = get("/openreferral/services?per_page=200");
@@ -124,6 +132,11 @@ class PartnersApiTest {
         schemas.assertPage(places, OpenReferralSchemas.SERVICE_AT_LOCATION_LIST);
         assertThat(places.path("contents").findValuesAsText("service_id")).contains(near).doesNotContain(far);
         String placeId = places.path("contents").get(0).path("id").asText();
+        JsonNode onePlace = get("/openreferral/service_at_locations?per_page=1&page=2&postcode=RB1&proximity=3000");
+        schemas.assertPage(onePlace, OpenReferralSchemas.SERVICE_AT_LOCATION_LIST);
+        assertThat(onePlace.path("total_items").asInt()).isEqualTo(places.path("total_items").asInt());
+        assertThat(onePlace.path("contents")).hasSize(1);
+        assertThat(onePlace.at("/contents/0/id").asText()).isEqualTo(places.at("/contents/1/id").asText());
         schemas.assertDocument(get("/openreferral/service_at_locations/" + placeId),
                                OpenReferralSchemas.SERVICE_AT_LOCATION);
 
@@ -192,6 +205,17 @@ class PartnersApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo("url");
+    }
+
+    @Test
+    void aFileLargerThanAFeedMayBeIsRefusedAsTooLarge() throws Exception {
+        byte[] feed = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(feed, (byte) ' ');
+
+        ResponseEntity<String> answer = sendFile(feed);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -394,6 +418,43 @@ class PartnersApiTest {
     }
 
     @Test
+    void referralListsComeInPagesCountingOnlyWhatEachCallerMaySee() throws Exception {
+        String organisation = organisation("Paging Food Aid");
+        String service = service(organisation, "Weekly parcels", "food", "en", null, null, 51.501, -0.12, "RB1 4QX",
+                                 null);
+        List<String> families = List.of(consentingFamily(PAGING_SCHOOL), consentingFamily(PAGING_SCHOOL),
+                                        consentingFamily(PAGING_SCHOOL));
+        for (String family : families) {
+            post("/api/partners/referrals", Map.of("needId", raiseNeed(family, "food", PAGING_SCHOOL),
+                                                   "serviceId", service), keyWorker(PAGING_SCHOOL), HttpStatus.CREATED);
+        }
+        append(families.get(0), new ConsentWithdrawn(families.get(0), trust, Set.of(PAGING_SCHOOL),
+                                                     ConsentPurposes.SHARING_WITH_PARTNERS, "carer-1", LocalDate.now(),
+                                                     "kw-1", Instant.now()));
+
+        JsonNode staffFirst = get("/api/partners/referrals?size=2", keyWorker(PAGING_SCHOOL));
+        JsonNode staffSecond = get("/api/partners/referrals?size=2&page=1", keyWorker(PAGING_SCHOOL));
+        JsonNode partnerFirst = get("/api/partners/referrals?size=1", partner(organisation));
+        JsonNode partnerSecond = get("/api/partners/referrals?size=1&page=1", partner(organisation));
+
+        assertThat(staffFirst.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(staffFirst.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(staffFirst.path("items")).hasSize(2);
+        List<String> staffSaw = new java.util.ArrayList<>(staffFirst.path("items").findValuesAsText("familyId"));
+        staffSaw.addAll(staffSecond.path("items").findValuesAsText("familyId"));
+        assertThat(staffSaw).containsExactlyInAnyOrderElementsOf(families);
+        assertThat(partnerFirst.path("totalItems").asInt()).as("the family that withdrew is not counted")
+                                                          .isEqualTo(2);
+        assertThat(partnerFirst.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(partnerFirst.path("items")).hasSize(1);
+        assertThat(partnerSecond.path("items")).hasSize(1);
+        assertThat(partnerSecond.at("/items/0/family/contact/name").asText()).isEqualTo("Amina");
+        assertThat(partnerSecond.at("/items/0/urgency").asText()).isEqualTo("SOON");
+        assertThat(partnerSecond.at("/items/0/referralId").asText())
+                .isNotEqualTo(partnerFirst.at("/items/0/referralId").asText());
+    }
+
+    @Test
     void aReferralUnansweredPastItsSchoolsResponseTimeIsFlagged() throws Exception {
         String organisation = organisation("Same Day Food Aid");
         String service = service(organisation, "Emergency parcels", "food", "en", null, null, 51.501, -0.12,
@@ -450,6 +511,54 @@ class PartnersApiTest {
             assertThat(answer.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo(path.getValue());
         }
+    }
+
+    @Test
+    void aMalformedIdOrLanguageIsABadRequestNamingIt() throws Exception {
+        Map<String, Map<String, Object>> sent = Map.of(
+                "familyId", Map.of("familyId", "the Warsame family", "category", "food", "urgency", "SOON"),
+                "languages[0]", Map.of("familyId", consentingFamily(SCHOOL), "category", "food", "urgency", "SOON",
+                                       "languages", List.of("Somali!")),
+                "needId", Map.of("needId", "need/1", "serviceId", UUID.randomUUID().toString()),
+                "serviceId", Map.of("needId", UUID.randomUUID().toString(), "serviceId", "service 1"));
+        for (Map.Entry<String, Map<String, Object>> body : sent.entrySet()) {
+            String path = body.getValue().containsKey("serviceId") ? "/api/partners/referrals" : "/api/partners/needs";
+            ResponseEntity<String> answer = exchange(HttpMethod.POST, path, body.getValue(), keyWorker(SCHOOL));
+            assertThat(answer.getStatusCode()).as(body.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            JsonNode problem = json.readTree(answer.getBody());
+            assertThat(problem.path("field").asText()).isEqualTo(body.getKey());
+            assertThat(problem.at("/errors/0/detail").asText())
+                    .isEqualTo(body.getKey().equals("languages[0]") ? Languages.MESSAGE : Ids.ID_MESSAGE);
+        }
+    }
+
+    @Test
+    void anOpenReferralParameterOutOfRangeIsABadRequestNamingIt() throws Exception {
+        Map<String, String> asked = Map.of("/openreferral/services?postcode=RB1&proximity=-1", "proximity",
+                                           "/openreferral/services?minimum_age=-1", "minimum_age",
+                                           "/openreferral/service_at_locations?maximum_age=-5", "maximum_age",
+                                           "/openreferral/service_at_locations?lat=91&long=0", "lat",
+                                           "/openreferral/services?lat=NaN&long=0", "lat",
+                                           "/openreferral/services?lat=0&long=-181", "long",
+                                           "/openreferral/services?page=0", "page",
+                                           "/openreferral/taxonomy_terms?per_page=201", "per_page",
+                                           "/openreferral/taxonomies?page=first", "page");
+        for (Map.Entry<String, String> path : asked.entrySet()) {
+            ResponseEntity<String> answer = http.getForEntity(path.getKey(), String.class);
+            assertThat(answer.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(answer.getBody()).path("field").asText()).as(path.getKey())
+                                                                      .isEqualTo(path.getValue());
+        }
+    }
+
+    @Test
+    void aNeedsPositionIsBothCoordinatesOrNeither() throws Exception {
+        ResponseEntity<String> answer = exchange(HttpMethod.POST, "/api/partners/needs",
+                                                 Map.of("familyId", consentingFamily(SCHOOL), "category", "food",
+                                                        "urgency", "SOON", "latitude", 51.5), keyWorker(SCHOOL));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(answer.getBody()).path("field").asText()).isEqualTo("longitude");
     }
 
     @Test
@@ -574,6 +683,12 @@ class PartnersApiTest {
     }
 
     private JsonNode importFile(byte[] feed, HttpStatus expected) throws Exception {
+        ResponseEntity<String> answer = sendFile(feed);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(expected);
+        return json.readTree(answer.getBody());
+    }
+
+    private ResponseEntity<String> sendFile(byte[] feed) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", new ByteArrayResource(feed) {
             @Override
@@ -583,10 +698,8 @@ class PartnersApiTest {
         });
         HttpHeaders headers = keyWorker(SCHOOL);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> answer = http.exchange("/api/partners/imports", HttpMethod.POST,
-                                                      new HttpEntity<>(parts, headers), String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(expected);
-        return json.readTree(answer.getBody());
+        return http.exchange("/api/partners/imports", HttpMethod.POST, new HttpEntity<>(parts, headers),
+                             String.class);
     }
 
     private static byte[] resource(String name) throws Exception {

@@ -21,28 +21,21 @@ public class OrganisationRegister {
         this.eventStore = eventStore;
     }
 
-    /**
-     * An organisation as it stands.
-     *
-     * @param version the sequence number of its latest event: its ETag
-     */
-    public record KnownOrganisation(String organisationId, String name, String document, String owningTrustId,
-                                    long version) {
+    /** An organisation as it stands. */
+    public record KnownOrganisation(String organisationId, String name, String document, String owningTrustId) {
     }
 
     public Optional<KnownOrganisation> find(String organisationId) {
         KnownOrganisation known = null;
         for (var message : eventStore.readEvents(organisationId).asStream().toList()) {
             Object event = message.getPayload();
-            long version = message.getSequenceNumber();
             if (event instanceof PartnerRegistered registered) {
-                known = new KnownOrganisation(organisationId, registered.name(), null, null, version);
+                known = new KnownOrganisation(organisationId, registered.name(), null, null);
             } else if (known != null && event instanceof PartnerRenamed renamed) {
-                known = new KnownOrganisation(organisationId, renamed.name(), known.document(),
-                                              known.owningTrustId(), version);
+                known = new KnownOrganisation(organisationId, renamed.name(), known.document(), known.owningTrustId());
             } else if (known != null && event instanceof OrganisationDescribed described) {
                 known = new KnownOrganisation(organisationId, known.name(), described.document(),
-                                              described.owningTrustId(), version);
+                                              described.owningTrustId());
             }
         }
         return Optional.ofNullable(known);

@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.homelink.contracts.partners.PartnerRegistered;
 import org.homelink.contracts.partners.PartnerRenamed;
+import org.homelink.partners.Paged;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.command.OrganisationDescribed;
 import org.homelink.partners.directory.command.ServicePublished;
@@ -166,7 +167,7 @@ public class DirectoryProjection {
      * A page of the organisations described so far that {@code search} finds (every word in the name or the
      * description; all of them when null), in order of name, and how many it finds in all.
      */
-    public Page<OrganisationView> organisations(String search, int page, int size) {
+    public Paged<OrganisationView> organisations(String search, int page, int size) {
         List<Bson> filters = new ArrayList<>(DirectorySearch.everyWord(search));
         filters.add(ne("document", null));
         return page(organisations, and(filters), page, size);
@@ -181,20 +182,16 @@ public class DirectoryProjection {
         return Optional.ofNullable(services.find(eq("_id", serviceId)).first());
     }
 
-    public List<ServiceView> services(Collection<String> serviceIds) {
-        return services.find(in("_id", serviceIds)).into(new ArrayList<>());
-    }
-
     /** A page of the services that {@code filter} finds, in order of name, and how many it finds in all. */
-    public Page<ServiceView> services(Bson filter, int page, int size) {
+    public Paged<ServiceView> services(Bson filter, int page, int size) {
         return page(services, filter, page, size);
     }
 
-    private static <T> Page<T> page(MongoCollection<T> collection, Bson filter, int page, int size) {
+    private static <T> Paged<T> page(MongoCollection<T> collection, Bson filter, int page, int size) {
         long total = collection.countDocuments(filter);
         List<T> items = collection.find(filter).sort(Sorts.ascending("name", "_id"))
                                   .skip(page * size).limit(size).into(new ArrayList<>());
-        return new Page<>(items, total);
+        return Paged.of(items, page, size, total);
     }
 
     /** Every service {@code filter} finds, in order of name: for filters the store cannot apply itself. */
@@ -223,9 +220,5 @@ public class DirectoryProjection {
 
     public long versionOfOrganisation(String organisationId) {
         return organisation(organisationId).map(OrganisationView::version).orElse(-1L);
-    }
-
-    /** Some of what a query found, and how many it found in all. */
-    public record Page<T>(List<T> items, long total) {
     }
 }

@@ -2,18 +2,17 @@ package org.homelink.partners.directory.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.codecs.pojo.annotations.BsonId;
+import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.directory.SupportTaxonomy;
+import org.homelink.partners.geography.UkPostcode;
 
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A support service as the directory keeps it: its Open Referral document, and beside it what searches and matching
@@ -46,8 +45,6 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
                           List<Opening> openings, Integer capacity, Instant lastModified, long version,
                           long changeNumber, String document) {
 
-    private static final Pattern UK_POSTCODE = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /**
      * A location where the service is offered.
@@ -55,8 +52,8 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
      * @param postcode    its postcode, upper case with one space, or null
      * @param outwardCode the postcode's first half (its district), or null
      */
-    public record Place(String serviceAtLocationId, String locationId, String name, Double latitude,
-                        Double longitude, String postcode, String outwardCode) {
+    public record Place(String serviceAtLocationId, Double latitude, Double longitude, String postcode,
+                        String outwardCode) {
 
         public boolean hasCoordinates() {
             return latitude != null && longitude != null;
@@ -83,18 +80,15 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
         Set<String> taxonomyIds = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         for (JsonNode attribute : document.path("attributes")) {
-            JsonNode term = attribute.path("taxonomy_term");
-            String termId = attribute.hasNonNull("taxonomy_term_id") ? attribute.get("taxonomy_term_id").asText()
-                                                                      : term.path("id").asText(null);
+            String termId = termId(attribute);
             if (termId != null) {
                 termIds.add(termId);
             }
-            taxonomyOf(term).ifPresent(taxonomyIds::add);
-            SupportTaxonomy.of(termId, term.path("term").asText(null), term.path("name").asText(null))
-                           .ifPresent(category -> {
-                               categories.add(category.code());
-                               taxonomyIds.add(SupportTaxonomy.ID);
-                           });
+            taxonomyOf(attribute.path("taxonomy_term")).ifPresent(taxonomyIds::add);
+            category(attribute).ifPresent(category -> {
+                categories.add(category.code());
+                taxonomyIds.add(SupportTaxonomy.ID);
+            });
         }
         return new ServiceView(serviceId, organisationId, document.path("name").asText(),
                                document.path("status").asText(),
@@ -106,17 +100,36 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
                                lastModified, version, changeNumber, text);
     }
 
+    /** The Homelink support categories a service document's attributes stand for, as the directory keeps them. */
+    public static List<String> categoriesOf(JsonNode document) {
+        Set<String> categories = new LinkedHashSet<>();
+        for (JsonNode attribute : document.path("attributes")) {
+            category(attribute).ifPresent(category -> categories.add(category.code()));
+        }
+        return List.copyOf(categories);
+    }
+
+    private static String termId(JsonNode attribute) {
+        return attribute.hasNonNull("taxonomy_term_id") ? attribute.get("taxonomy_term_id").asText()
+                                                        : attribute.path("taxonomy_term").path("id").asText(null);
+    }
+
+    private static Optional<SupportTaxonomy.Category> category(JsonNode attribute) {
+        JsonNode term = attribute.path("taxonomy_term");
+        return SupportTaxonomy.of(termId(attribute), term.path("term").asText(null), term.path("name").asText(null));
+    }
+
     /** A term's taxonomy: its id, or one derived from its taxonomy's name when only the name is given. */
-    static java.util.Optional<String> taxonomyOf(JsonNode term) {
+    static Optional<String> taxonomyOf(JsonNode term) {
         if (term.hasNonNull("taxonomy_id")) {
-            return java.util.Optional.of(term.get("taxonomy_id").asText());
+            return Optional.of(term.get("taxonomy_id").asText());
         }
         if (term.hasNonNull("taxonomy") && !term.get("taxonomy").asText().isBlank()) {
             String name = term.get("taxonomy").asText().strip();
-            return java.util.Optional.of(name.equals(SupportTaxonomy.NAME) ? SupportTaxonomy.ID
+            return Optional.of(name.equals(SupportTaxonomy.NAME) ? SupportTaxonomy.ID
                                                                            : SupportTaxonomy.uuidOf("taxonomy:" + name));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** HSDS 3.0 gives a language's BCP 47 code, or its name: "Somali" reads as {@code so}. */
@@ -142,18 +155,17 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
         List<Place> places = new ArrayList<>();
         for (JsonNode at : document.path("service_at_locations")) {
             JsonNode location = at.path("location");
-            String postcode = null;
+            UkPostcode postcode = null;
             for (JsonNode address : location.path("addresses")) {
-                String compact = address.path("postal_code").asText("").replace(" ", "").toUpperCase(Locale.UK);
-                if (UK_POSTCODE.matcher(compact).matches()) {
-                    postcode = compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+                postcode = UkPostcode.parse(address.path("postal_code").asText(null)).filter(UkPostcode::isFull)
+                                     .orElse(null);
+                if (postcode != null) {
                     break;
                 }
             }
-            places.add(new Place(at.path("id").asText(null), location.path("id").asText(null),
-                                 location.path("name").asText(null), number(location.get("latitude")),
-                                 number(location.get("longitude")), postcode,
-                                 postcode == null ? null : postcode.substring(0, postcode.indexOf(' '))));
+            places.add(new Place(at.path("id").asText(null), number(location.get("latitude")),
+                                 number(location.get("longitude")), postcode == null ? null : postcode.toString(),
+                                 postcode == null ? null : postcode.outwardCode()));
         }
         return places;
     }
@@ -161,24 +173,15 @@ public record ServiceView(@BsonId String serviceId, String organisationId, Strin
     private static List<Opening> openings(JsonNode document) {
         List<Opening> openings = new ArrayList<>();
         for (JsonNode schedule : document.path("schedules")) {
-            String byDay = schedule.path("byday").asText("");
-            List<String> days = byDay.isBlank() ? List.of()
-                    : java.util.Arrays.stream(byDay.split(",")).map(day -> day.strip().replaceAll("^[+-]?\\d+", ""))
-                                      .distinct().toList();
-            openings.add(new Opening(days, time(schedule.get("opens_at")), time(schedule.get("closes_at"))));
+            openings.add(new Opening(Schedules.days(schedule.path("byday").asText("")), time(schedule.get("opens_at")),
+                                     time(schedule.get("closes_at"))));
         }
         return openings;
     }
 
     private static String time(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(value.asText()).format(TIME);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return value == null || value.isNull() ? null
+                : Schedules.time(value.asText()).map(Schedules::kept).orElse(null);
     }
 
     private static Double number(JsonNode value) {

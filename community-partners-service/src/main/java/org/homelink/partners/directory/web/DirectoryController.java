@@ -95,9 +95,7 @@ class DirectoryController {
                                   @RequestParam(required = false) @Size(max = 200) String search,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        DirectoryProjection.Page<OrganisationView> found = directory.organisations(search, page, size);
-        return new Paged<>(found.items().stream().<JsonNode>map(this::view).toList(), page, size, found.total(),
-                           (int) ((found.total() + size - 1) / size));
+        return directory.organisations(search, page, size).map(this::view);
     }
 
     @GetMapping("/organisations/{organisationId}")
@@ -134,7 +132,7 @@ class DirectoryController {
                                                                   clock.instant()));
         servicesCatchUp.await(service.serviceId(), 0);
         return ResponseEntity.created(URI.create(SERVICES + service.serviceId())).eTag(Versions.etag(0))
-                             .body(view(directory.service(service.serviceId()).orElseThrow()));
+                             .body(view(service));
     }
 
     @GetMapping("/services/{serviceId}")
@@ -154,7 +152,7 @@ class DirectoryController {
                 serviceId, ifMatch.value(), service.organisationId(), service.document(), service.capacity(), actor,
                 clock.instant()));
         servicesCatchUp.await(serviceId, version);
-        return ResponseEntity.ok().eTag(Versions.etag(version)).body(view(directory.service(serviceId).orElseThrow()));
+        return ResponseEntity.ok().eTag(Versions.etag(version)).body(view(service));
     }
 
     private ObjectNode view(OrganisationView organisation) {
@@ -164,11 +162,23 @@ class DirectoryController {
     }
 
     private ObjectNode view(ServiceView service) {
+        return view(documents.read(service.document()), service.capacity(), service.categories());
+    }
+
+    /**
+     * A service as the directory will show it, from what the command recorded: the read model may not show it yet
+     * (the wait gives up in the end), and the change is made all the same.
+     */
+    private ObjectNode view(ValidService service) {
         ObjectNode document = documents.read(service.document());
-        if (service.capacity() != null) {
-            document.put("capacity", service.capacity());
+        return view(document, service.capacity(), ServiceView.categoriesOf(document));
+    }
+
+    private static ObjectNode view(ObjectNode document, Integer capacity, List<String> categories) {
+        if (capacity != null) {
+            document.put("capacity", capacity);
         }
-        document.putPOJO("categories", service.categories());
+        document.putPOJO("categories", categories);
         return document;
     }
 

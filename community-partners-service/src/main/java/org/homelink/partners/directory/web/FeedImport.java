@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.homelink.partners.directory.OpenReferralDocuments.path;
+
 /**
  * Imports an Open Referral UK feed into the directory: a page of the API ({@code {"contents": [...]}}), a list, or
  * a single record, of services (each may nest its organization) or of organizations (each may nest its services).
@@ -109,7 +111,7 @@ class FeedImport {
             known.put(organisation.organisationId(), existing);
             if (existing.isPresent() && !DirectoryRules.mayKeep(actor, organisation.organisationId(),
                                                                 existing.get().owningTrustId())) {
-                errors.add(new FieldProblem(DocumentPaths.join(organisationPaths.get(organisation.organisationId()), "id"),
+                errors.add(new FieldProblem(path(organisationPaths.get(organisation.organisationId()), "id"),
                                           "is an organisation kept by its own workers and another trust"));
             }
         }
@@ -119,17 +121,17 @@ class FeedImport {
             Optional<KnownOrganisation> organisation = known.computeIfAbsent(service.organisationId(),
                                                                              organisations::find);
             if (organisation.isEmpty() && !feedOrganisations.containsKey(service.organisationId())) {
-                errors.add(new FieldProblem(DocumentPaths.join(at, "organization_id"),
+                errors.add(new FieldProblem(path(at, "organization_id"),
                                           "names an organisation neither in the feed nor in the directory"));
             } else if (organisation.isPresent() && !feedOrganisations.containsKey(service.organisationId())
                        && !DirectoryRules.mayKeep(actor, service.organisationId(), organisation.get().owningTrustId())) {
-                errors.add(new FieldProblem(DocumentPaths.join(at, "organization_id"),
+                errors.add(new FieldProblem(path(at, "organization_id"),
                                           "is an organisation kept by its own workers and another trust"));
             }
             Optional<KnownService> existing = services.find(service.serviceId());
             knownServices.put(service.serviceId(), existing);
             if (existing.isPresent() && !existing.get().organisationId().equals(service.organisationId())) {
-                errors.add(new FieldProblem(DocumentPaths.join(at, "organization_id"),
+                errors.add(new FieldProblem(path(at, "organization_id"),
                                           "differs from the organisation the service already has"));
             }
         }
@@ -190,8 +192,8 @@ class FeedImport {
         if (record.has("status")) {
             JsonNode nested = record.get("organization");
             if (nested != null && nested.isObject()) {
-                keep(documents.organisation(nested, null, DocumentPaths.join(at, "organization"), errors),
-                     DocumentPaths.join(at, "organization"), feedOrganisations, organisationPaths);
+                keep(documents.organisation(nested, null, path(at, "organization"), errors),
+                     path(at, "organization"), feedOrganisations, organisationPaths);
             }
             ValidService service = documents.service(record, null, null, at, errors);
             if (service != null) {
@@ -204,7 +206,7 @@ class FeedImport {
         keep(organisation, at, feedOrganisations, organisationPaths);
         JsonNode nested = record.path("services");
         for (int i = 0; i < nested.size(); i++) {
-            String serviceAt = DocumentPaths.join(at, "services[" + i + "]");
+            String serviceAt = path(at, "services[" + i + "]");
             ValidService service = documents.service(nested.get(i), null,
                                                      organisation == null ? null : organisation.organisationId(),
                                                      serviceAt, errors);
@@ -227,7 +229,7 @@ class FeedImport {
     private static List<Map.Entry<String, JsonNode>> records(JsonNode root, String prefix) {
         List<Map.Entry<String, JsonNode>> records = new ArrayList<>();
         JsonNode list = root.isObject() && root.has("contents") ? root.get("contents") : root;
-        String base = root.isObject() && root.has("contents") ? DocumentPaths.join(prefix, "contents") : prefix;
+        String base = root.isObject() && root.has("contents") ? path(prefix, "contents") : prefix;
         if (list.isArray()) {
             for (int i = 0; i < list.size(); i++) {
                 records.add(Map.entry(base + "[" + i + "]", list.get(i)));

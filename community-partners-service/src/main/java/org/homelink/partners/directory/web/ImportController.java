@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import org.homelink.platform.web.InvalidFieldsException;
-import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.partners.Roles;
 import org.homelink.platform.web.RequestContext;
 import org.springframework.http.MediaType;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Imports an Open Referral UK feed into the directory, from a file sent with the request or from a URL the service
@@ -32,12 +29,10 @@ class ImportController {
 
     private final FeedImport feedImport;
     private final RemoteFeeds remoteFeeds;
-    private final ImportSettings settings;
 
-    ImportController(FeedImport feedImport, RemoteFeeds remoteFeeds, ImportSettings settings) {
+    ImportController(FeedImport feedImport, RemoteFeeds remoteFeeds) {
         this.feedImport = feedImport;
         this.remoteFeeds = remoteFeeds;
-        this.settings = settings;
     }
 
     /** @param url where the feed is: an http or https URL */
@@ -58,13 +53,11 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import an Open Referral UK feed from a file", description = "The file in the part named "
-            + "file: a page of an Open Referral API, or a list of services or organizations.")
+            + "file: a page of an Open Referral API, or a list of services or organizations. A file larger than "
+            + "homelink.partners.import.max-size is refused before it is read: 413.")
     FeedImport.ImportReport importFromFile(RequestContext actor, @RequestPart("file") MultipartFile file)
             throws IOException {
         Roles.requireDirectoryEditor(actor);
-        if (file.getSize() > settings.maxSize().toBytes()) {
-            throw new InvalidFieldsException(List.of(new FieldProblem("file", "is larger than a feed may be")));
-        }
         return feedImport.importFeed(file.getBytes(), actor);
     }
 }

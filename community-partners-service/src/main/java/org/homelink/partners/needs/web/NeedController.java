@@ -17,6 +17,7 @@ import org.homelink.contracts.partners.SupportCategories;
 import org.homelink.contracts.partners.Urgency;
 import org.homelink.partners.Paged;
 import org.homelink.partners.Roles;
+import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.geography.Coordinates;
 import org.homelink.partners.geography.UkPostcode;
@@ -31,6 +32,10 @@ import org.homelink.partners.needs.query.NeedView;
 import org.homelink.partners.needs.query.NeedsProjection;
 import org.homelink.partners.referrals.query.ReferralsProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.web.Ids;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
+import org.homelink.platform.web.Languages;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +52,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -63,9 +66,6 @@ import java.util.UUID;
 @Tag(name = "Support needs", description = "Needs raised for families who consented to sharing with partners")
 class NeedController {
 
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
-    static final String DAY = "MO|TU|WE|TH|FR|SA|SU";
-    static final String LANGUAGE = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*";
 
     private final CommandGateway commands;
     private final NeedsProjection needs;
@@ -89,15 +89,15 @@ class NeedController {
         this.catchUp = new ReadModelCatchUp("The list of support needs", needs::versionOf, wait);
     }
 
-    record RaiseNeedRequest(@NotBlank @Size(max = 64) String familyId,
+    record RaiseNeedRequest(@NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String familyId,
                             @NotBlank @Pattern(regexp = SupportCategories.CODE_PATTERN,
                                                message = "must be a support category code such as food") String category,
                             @NotNull Urgency urgency,
-                            @Size(max = 10) List<@Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag such as so") String> languages,
+                            @Size(max = 10) List<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
                             @Pattern(regexp = UkPostcode.PATTERN, message = "must be a UK postcode or district") String postcode,
                             @DecimalMin("-90") @DecimalMax("90") Double latitude,
                             @DecimalMin("-180") @DecimalMax("180") Double longitude,
-                            @Size(max = 7) List<@Pattern(regexp = DAY, message = "must be MO, TU, WE, TH, FR, SA or SU") String> availableDays,
+                            @Size(max = 7) List<@Pattern(regexp = Schedules.DAY, message = Schedules.DAY_MESSAGE) String> availableDays,
                             @Size(max = 2000) String note) {
     }
 
@@ -121,9 +121,14 @@ class NeedController {
     @PostMapping
     @Operation(summary = "Raise a support need for a family that has consented to sharing with partners")
     ResponseEntity<Changed> raise(RequestContext actor, @Valid @RequestBody RaiseNeedRequest body) {
+        if ((body.latitude() == null) != (body.longitude() == null)) {
+            // half a position would match as if none were given, silently: say so instead
+            throw new InvalidFieldsException(List.of(new FieldProblem(
+                    body.latitude() == null ? "latitude" : "longitude", "is needed with the other coordinate")));
+        }
         String needId = UUID.randomUUID().toString();
         NeedCircumstances circumstances = new NeedCircumstances(
-                body.languages() == null ? List.of() : body.languages().stream().map(NeedController::language).toList(),
+                body.languages() == null ? List.of() : body.languages().stream().map(Languages::normalise).toList(),
                 body.postcode() == null ? null : UkPostcode.parse(body.postcode()).orElseThrow().toString(),
                 body.latitude(), body.longitude(),
                 body.availableDays() == null ? List.of() : body.availableDays().stream().distinct().toList(),
@@ -141,9 +146,7 @@ class NeedController {
                          @RequestParam(required = false) Boolean open,
                          @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        long total = needs.count(actor, familyId, open);
-        return new Paged<>(needs.find(actor, familyId, open, page, size), page, size, total,
-                           (int) ((total + size - 1) / size));
+        return Paged.of(needs.find(actor, familyId, open, page, size), page, size, needs.count(actor, familyId, open));
     }
 
     @GetMapping("/{needId}")
@@ -174,31 +177,27 @@ class NeedController {
         KnownNeed need = known(actor, needId);
         NeedCircumstances circumstances = Objects.requireNonNullElse(
                 need.circumstances(), new NeedCircumstances(List.of(), null, null, null, List.of(), null));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), SCHOOL_TIME);
-        List<Integer> ages = families.find(need.raised().familyId()).map(family -> family.childrensAges(today))
+        List<Integer> ages = families.find(need.raised().familyId()).map(family -> family.childrensAges(clock))
                                      .orElse(List.of());
-        var candidates = index.inCategory(need.raised().category());
+        ServiceIndex.Snapshot directory = index.current();
+        var candidates = directory.inCategory(need.raised().category());
         return new Matcher().rank(need.raised().category(),
-                                  new Matcher.Need(circumstances.languages(), area(circumstances), ages,
+                                  new Matcher.Need(circumstances.languages(), area(circumstances, directory), ages,
                                                    new HashSet<>(circumstances.availableDays())),
                                   candidates,
                                   referrals.openReferrals(candidates.stream().map(s -> s.serviceId()).toList()),
                                   limit);
     }
 
-    private Coordinates area(NeedCircumstances circumstances) {
+    private static Coordinates area(NeedCircumstances circumstances, ServiceIndex.Snapshot directory) {
         if (circumstances.latitude() != null && circumstances.longitude() != null) {
             return new Coordinates(circumstances.latitude(), circumstances.longitude());
         }
-        return UkPostcode.parse(circumstances.postcode()).flatMap(index::locate).orElse(null);
+        return UkPostcode.parse(circumstances.postcode()).flatMap(directory::locate).orElse(null);
     }
 
     private KnownNeed known(RequestContext actor, String needId) {
         return register.find(needId).filter(need -> actor.covers(need.raised().trustId(), need.raised().schoolUrns()))
                        .orElseThrow(NoSuchRecord::new);
-    }
-
-    private static String language(String tag) {
-        return java.util.Locale.forLanguageTag(tag).toLanguageTag();
     }
 }

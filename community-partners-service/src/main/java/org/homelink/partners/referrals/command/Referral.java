@@ -1,6 +1,5 @@
 package org.homelink.partners.referrals.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -46,8 +45,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(filterEventsByType = true)
 public class Referral {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public enum Status { NEW, OPENED, ACCEPTED, DECLINED, CLOSED }
 
     @AggregateIdentifier
@@ -76,14 +73,14 @@ public class Referral {
             throw new NoConsentToShare("needId");
         }
         KnownService service = services.find(command.serviceId()).orElseThrow(UnknownService::new);
-        if (!"active".equals(status(service))) {
+        if (!service.active()) {
             throw new ServiceNotActive();
         }
         String organisationName = organisations.find(service.organisationId())
                                                .map(OrganisationRegister.KnownOrganisation::name).orElseThrow();
         apply(new ReferralMade(command.referralId(), command.needId(), raised.familyId(), raised.trustId(),
                                raised.schoolUrns(), service.organisationId(), organisationName, service.serviceId(),
-                               name(service), raised.category(), command.actor().staffId(), command.at()));
+                               service.name(), raised.category(), command.actor().staffId(), command.at()));
         apply(new ReferralDescribed(command.referralId(), command.noteForPartner()));
     }
 
@@ -181,21 +178,5 @@ public class Referral {
     @EventSourcingHandler
     void on(ReferralClosed event) {
         status = Status.CLOSED;
-    }
-
-    private static String status(KnownService service) {
-        return field(service, "status");
-    }
-
-    private static String name(KnownService service) {
-        return field(service, "name");
-    }
-
-    private static String field(KnownService service, String field) {
-        try {
-            return JSON.readTree(service.document()).path(field).asText();
-        } catch (Exception e) {
-            throw new IllegalStateException("A service's document is not JSON", e);
-        }
     }
 }

@@ -22,11 +22,6 @@ public record ReferralView(@BsonId String referralId, String needId, String fami
                            String noteForPartner, Instant openedAt, Instant answeredAt, DeclineReason declineReason,
                            ReferralOutcome outcome, String note, Instant closedAt, boolean shared, long version) {
 
-    /** Still open: neither declined nor closed. */
-    public boolean open() {
-        return status != Status.DECLINED && status != Status.CLOSED;
-    }
-
     ReferralView with(Status status, Instant openedAt, Instant answeredAt, DeclineReason declineReason,
                       ReferralOutcome outcome, String note, Instant closedAt, long version) {
         return new ReferralView(referralId, needId, familyId, trustId, schoolUrns, organisationId, organisationName,

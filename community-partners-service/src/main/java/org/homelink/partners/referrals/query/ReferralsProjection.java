@@ -20,6 +20,7 @@ import org.homelink.contracts.partners.ReferralClosed;
 import org.homelink.contracts.partners.ReferralDeclined;
 import org.homelink.contracts.partners.ReferralMade;
 import org.homelink.contracts.partners.ReferralOpened;
+import org.homelink.partners.Paged;
 import org.homelink.partners.referrals.command.Referral.Status;
 import org.homelink.partners.referrals.command.ReferralDescribed;
 import org.homelink.platform.mongo.MongoSettings;
@@ -35,8 +36,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.excludeId;
+import static com.mongodb.client.model.Projections.fields;
+import static com.mongodb.client.model.Projections.include;
 
 /**
  * Referrals as lists show them, with whether each family's consent to sharing with partners stands, built from
@@ -52,6 +57,7 @@ public class ReferralsProjection {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final List<Status> OPEN = List.of(Status.NEW, Status.OPENED, Status.ACCEPTED);
+    private static final Bson NEWEST_FIRST = Sorts.descending("madeAt", "_id");
 
     private final MongoCollection<ReferralView> referrals;
     private final MongoCollection<Document> sharing;
@@ -156,16 +162,24 @@ public class ReferralsProjection {
 
     /** Every referral the filter finds, newest first. */
     public List<ReferralView> find(Bson filter) {
-        return referrals.find(filter).sort(Sorts.descending("madeAt", "_id")).into(new ArrayList<>());
+        return referrals.find(filter).sort(NEWEST_FIRST).into(new ArrayList<>());
+    }
+
+    /** A page of the referrals the filter finds, newest first, with how many it finds in all. */
+    public Paged<ReferralView> find(Bson filter, int page, int size) {
+        List<ReferralView> items = referrals.find(filter).sort(NEWEST_FIRST).skip(page * size).limit(size)
+                                            .into(new ArrayList<>());
+        return Paged.of(items, page, size, referrals.countDocuments(filter));
     }
 
     /** How many referrals each service has open now: new, opened or accepted. */
     public Map<String, Integer> openReferrals(Collection<String> serviceIds) {
         Map<String, Integer> counts = new HashMap<>();
-        for (ReferralView referral : referrals.find(in("serviceId", serviceIds))) {
-            if (OPEN.contains(referral.status())) {
-                counts.merge(referral.serviceId(), 1, Integer::sum);
-            }
+        // Matching asks for hundreds of services at once: only the open ones are read, and of each only its service.
+        for (Document referral : referrals.withDocumentClass(Document.class)
+                                          .find(and(in("serviceId", serviceIds), in("status", OPEN)))
+                                          .projection(fields(include("serviceId"), excludeId()))) {
+            counts.merge(referral.getString("serviceId"), 1, Integer::sum);
         }
         return counts;
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.conversions.Bson;
@@ -18,6 +19,7 @@ import org.homelink.partners.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.families.SharedFamily;
+import org.homelink.partners.geography.UkPostcode;
 import org.homelink.partners.needs.command.NeedCircumstances;
 import org.homelink.partners.needs.command.NeedRegister;
 import org.homelink.partners.referrals.command.Referral.Status;
@@ -27,6 +29,7 @@ import org.homelink.partners.referrals.query.ReferralView;
 import org.homelink.partners.referrals.query.ReferralsProjection;
 import org.homelink.partners.referrals.query.ResponseDeadlines;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.web.Ids;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,8 +46,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +69,6 @@ import static com.mongodb.client.model.Filters.in;
 @Tag(name = "Referrals", description = "Families referred to partners, and the partners' answers")
 class ReferralController {
 
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
-
     private final CommandGateway commands;
     private final ReferralsProjection referrals;
     private final ResponseDeadlines deadlines;
@@ -90,7 +89,8 @@ class ReferralController {
         this.catchUp = new ReadModelCatchUp("The list of referrals", referrals::versionOf, wait);
     }
 
-    record MakeReferralRequest(@NotBlank @Size(max = 64) String needId, @NotBlank @Size(max = 64) String serviceId,
+    record MakeReferralRequest(@NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String needId,
+                               @NotBlank @Pattern(regexp = Ids.ID, message = Ids.ID_MESSAGE) String serviceId,
                                @Size(max = 2000) String noteForPartner) {
     }
 
@@ -172,12 +172,14 @@ class ReferralController {
         if (actor.isPartner()) {
             filters.add(eq("organisationId", actor.organisationId()));
             filters.add(eq("shared", true));
-            Map<String, Optional<SharedFamily>> consents = new HashMap<>();
-            List<PartnerReferral> visible = referrals.find(and(filters)).stream()
-                    .map(referral -> partnerView(referral, consents.computeIfAbsent(referral.familyId(),
-                                                                                    families::find)))
-                    .flatMap(Optional::stream).toList();
-            return Paged.of(visible, page, size);
+            // The read model's consent may lag family-service's, so each family's own events decide what is counted;
+            // the rest of a partner's view (the need's events) is read for the page shown only.
+            Map<String, Optional<SharedFamily>> sharing = new HashMap<>();
+            List<ReferralView> visible = referrals.find(and(filters)).stream()
+                    .filter(referral -> sharing.computeIfAbsent(referral.familyId(), this::sharingFamily).isPresent())
+                    .toList();
+            return Paged.of(visible, page, size)
+                        .map(referral -> partnerView(referral, sharing.get(referral.familyId()).orElseThrow()));
         }
         Roles.requirePastoral(actor);
         filters.add(eq("trustId", actor.trustId()));
@@ -190,9 +192,12 @@ class ReferralController {
         if (familyId != null) {
             filters.add(eq("familyId", familyId));
         }
+        if (overdue == null) {
+            return referrals.find(and(filters), page, size).map(this::staffView);
+        }
+        // Overdue is worked out from the clock at each read, never stored, so the store cannot filter on it.
         List<StaffReferral> found = referrals.find(and(filters)).stream().map(this::staffView)
-                                             .filter(referral -> overdue == null || referral.overdue() == overdue)
-                                             .toList();
+                                             .filter(referral -> referral.overdue() == overdue).toList();
         return Paged.of(found, page, size);
     }
 
@@ -202,7 +207,8 @@ class ReferralController {
         if (actor.isPartner()) {
             PartnerReferral referral = referrals.referral(referralId)
                                                 .filter(found -> actor.actsForOrganisation(found.organisationId()))
-                                                .flatMap(found -> partnerView(found, families.find(found.familyId())))
+                                                .flatMap(found -> sharingFamily(found.familyId())
+                                                        .map(family -> partnerView(found, family)))
                                                 .orElseThrow(ReferralNotFound::new);
             return ResponseEntity.ok().eTag(Versions.etag(referral.version())).body(referral);
         }
@@ -258,12 +264,13 @@ class ReferralController {
         return new StaffReferral(referral, deadlines.overdue(referral), deadlines.daysFor(referral));
     }
 
-    /** The partner's view, or nothing once the family's consent no longer stands. */
-    private Optional<PartnerReferral> partnerView(ReferralView referral, Optional<SharedFamily> family) {
-        if (family.isEmpty() || !family.get().sharesWithPartners()) {
-            return Optional.empty();
-        }
-        SharedFamily shared = family.get();
+    /** The family, while its consent to sharing with partners stands, as its own events say now. */
+    private Optional<SharedFamily> sharingFamily(String familyId) {
+        return families.find(familyId).filter(SharedFamily::sharesWithPartners);
+    }
+
+    /** The partner's view of a referral of a family whose consent stands. */
+    private PartnerReferral partnerView(ReferralView referral, SharedFamily shared) {
         Optional<NeedRegister.KnownNeed> need = needs.find(referral.needId());
         NeedCircumstances circumstances = need.map(NeedRegister.KnownNeed::circumstances).orElse(null);
         Contact contact = shared.contact().map(carer -> {
@@ -274,17 +281,17 @@ class ReferralController {
                                carer.preferences().reachableWhen(), byPhone ? carer.phone() : null,
                                channel == ContactChannel.EMAIL ? carer.email() : null);
         }).orElse(null);
-        String district = circumstances == null || circumstances.postcode() == null ? null
-                : circumstances.postcode().split(" ")[0];
+        String district = circumstances == null ? null
+                : UkPostcode.parse(circumstances.postcode()).map(UkPostcode::outwardCode).orElse(null);
         SharedDetails details = new SharedDetails(
-                contact, shared.childrensAges(LocalDate.ofInstant(clock.instant(), SCHOOL_TIME)),
+                contact, shared.childrensAges(clock),
                 circumstances == null ? List.of() : circumstances.languages(), district,
                 circumstances == null ? List.of() : circumstances.availableDays());
-        return Optional.of(new PartnerReferral(
+        return new PartnerReferral(
                 referral.referralId(), referral.status(), referral.serviceId(), referral.serviceName(),
                 referral.category(), need.map(found -> found.raised().urgency()).orElse(null), referral.madeAt(),
                 referral.madeBy(), referral.schoolUrns(), referral.noteForPartner(), referral.openedAt(),
                 referral.answeredAt(), referral.declineReason(), referral.outcome(), referral.note(),
-                referral.closedAt(), details, referral.version()));
+                referral.closedAt(), details, referral.version());
     }
 }

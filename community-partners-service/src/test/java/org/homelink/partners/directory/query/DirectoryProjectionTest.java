@@ -3,6 +3,7 @@ package org.homelink.partners.directory.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.homelink.contracts.partners.PartnerRegistered;
 import org.homelink.contracts.partners.PartnerRenamed;
+import org.homelink.partners.Paged;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.command.OrganisationDescribed;
 import org.homelink.partners.directory.command.ServicePublished;
@@ -75,11 +76,11 @@ class DirectoryProjectionTest {
         history();
         feed.deliver("PartnerOrganisation", "org-c", new PartnerRegistered("org-c", "Not yet described", "kw", AT));
 
-        DirectoryProjection.Page<OrganisationView> all = directory.organisations(null, 0, 10);
+        Paged<OrganisationView> all = directory.organisations(null, 0, 10);
         assertThat(all.items()).extracting(OrganisationView::name)
                                .as("in order of name; one not yet described is not listed")
                                .containsExactly("Family Hub", "Riverbend Community Larder");
-        assertThat(all.total()).isEqualTo(2);
+        assertThat(all.totalItems()).isEqualTo(2);
         assertThat(directory.organisations(null, 1, 1).items()).extracting(OrganisationView::organisationId)
                                                             .containsExactly("org-a");
         assertThat(ids(directory.organisations("LARDER", 0, 10))).containsExactly("org-a");
@@ -137,7 +138,7 @@ class DirectoryProjectionTest {
                                                                 AT));
     }
 
-    private static List<String> ids(DirectoryProjection.Page<OrganisationView> page) {
+    private static List<String> ids(Paged<OrganisationView> page) {
         return page.items().stream().map(OrganisationView::organisationId).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.homelink.partners.referrals.command;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -71,7 +72,7 @@ class ReferralTest {
         log = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(new NeedRegister(log));
-        fixture.registerInjectableResource(new ServiceRegister(log));
+        fixture.registerInjectableResource(new ServiceRegister(log, new ObjectMapper()));
         fixture.registerInjectableResource(new OrganisationRegister(log));
         fixture.registerInjectableResource(new FamilyRecords(log));
         append("Family", FAMILY, 0, new FamilyRegistered(FAMILY, TRUST, Set.of(SCHOOL), SCHOOL, "The Okafor family",

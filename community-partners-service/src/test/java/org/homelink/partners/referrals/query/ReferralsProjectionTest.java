@@ -3,9 +3,13 @@ package org.homelink.partners.referrals.query;
 import org.homelink.contracts.family.ConsentGiven;
 import org.homelink.contracts.family.ConsentPurposes;
 import org.homelink.contracts.family.ConsentWithdrawn;
+import org.homelink.contracts.partners.DeclineReason;
 import org.homelink.contracts.partners.ReferralAccepted;
+import org.homelink.contracts.partners.ReferralClosed;
+import org.homelink.contracts.partners.ReferralDeclined;
 import org.homelink.contracts.partners.ReferralMade;
 import org.homelink.contracts.partners.ReferralOpened;
+import org.homelink.contracts.partners.ReferralOutcome;
 import org.homelink.partners.referrals.command.Referral.Status;
 import org.homelink.partners.referrals.command.ReferralDescribed;
 import org.homelink.platform.testing.ProjectionFeed;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The referrals read model, fed events as the processor would feed them, on the embedded store. */
 class ReferralsProjectionTest {
@@ -50,6 +55,21 @@ class ReferralsProjectionTest {
         assertThat(first.shared()).isFalse();
         assertThat(projection.referral("r2").orElseThrow().shared()).isTrue();
         assertThat(projection.openReferrals(List.of("s1", "s2"))).containsEntry("s1", 1).containsEntry("s2", 1);
+    }
+
+    @Test
+    void onlyNewOpenedAndAcceptedReferralsAreCountedAsOpen() {
+        history();
+        feed("r3", made("r3", "f2", "s1"));
+        feed("r3", new ReferralDeclined("r3", "f2", "t", SCHOOLS, "org", DeclineReason.NO_CAPACITY, null, "w", AT));
+        feed("r4", made("r4", "f2", "s2"));
+        feed("r4", new ReferralOpened("r4", "f2", "t", SCHOOLS, "org", "w", AT));
+        feed("r5", made("r5", "f2", "s3"));
+        feed("r5", new ReferralClosed("r5", "f2", "t", SCHOOLS, "org", ReferralOutcome.WITHDRAWN_BY_SCHOOL, null,
+                                      "kw", AT));
+
+        assertThat(projection.openReferrals(List.of("s1", "s2", "s3")))
+                .containsOnly(entry("s1", 1), entry("s2", 2));
     }
 
     @Test
