@@ -127,10 +127,11 @@ public class FamilyEngagementProjection {
             return; // a redelivery
         }
         List<String> schools = List.copyOf(new TreeSet<>(event.schoolUrns()));
+        // The rolls first: once the family is saved, a redelivery stops at the check above.
+        onRolls(event.familyId(), event.trustId(), Set.of(), event.schoolUrns());
         families.replaceOne(eq("_id", event.familyId()),
                             EngagementFamily.registered(event.familyId(), event.trustId(), schools,
                                                         event.familyName(), event.registeredAt(), sequence), UPSERT);
-        onRolls(event.familyId(), event.trustId(), Set.of(), event.schoolUrns());
     }
 
     @EventHandler
@@ -381,8 +382,10 @@ public class FamilyEngagementProjection {
             return; // applied before
         }
         List<String> schools = List.copyOf(new TreeSet<>(event.schoolUrns()));
-        families.replaceOne(eq("_id", family.familyId()), change.apply(family).withFamily(schools, sequence), UPSERT);
+        // The rolls first, by set operations that can be done twice: the family's new version, saved last, makes a
+        // redelivery pass over the event, so a stop between the two would otherwise leave the rolls wrong for good.
         onRolls(family.familyId(), family.trustId(), new HashSet<>(family.schoolUrns()), event.schoolUrns());
+        families.replaceOne(eq("_id", family.familyId()), change.apply(family).withFamily(schools, sequence), UPSERT);
     }
 
     /** Applies an engagement event to a family; answers the family as it now is, or null for a family unknown here. */
