@@ -75,7 +75,8 @@ public class ReachQueries {
                                       Comparator.nullsFirst(Comparator.naturalOrder()))
                            .thenComparing(UnderservedFamily::familyName, Comparator.nullsLast(Comparator.naturalOrder()))
                            .thenComparing(UnderservedFamily::familyId));
-        int from = Math.min(page * size, all.size());
+        // In long: a page far beyond the end (page=2147483647) would overflow into a negative index.
+        int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
         return new UnderservedFamily.Page(schoolUrn, roll.weeksWithoutContact(), roll.invitationsWithoutComing(),
                                           all.subList(from, to), page, size, all.size(),
