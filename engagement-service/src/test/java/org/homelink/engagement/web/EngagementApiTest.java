@@ -360,6 +360,17 @@ class EngagementApiTest {
         ResponseEntity<String> badSize = get("/api/engagement/underserved?school=" + NORTH + "&size=0", staff(NORTH));
         assertThat(badSize.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) JsonPath.read(badSize.getBody(), "$.field")).isEqualTo("size");
+        HttpHeaders head = Staff.at(trust, "school-leader", "head-n", NORTH);
+        ResponseEntity<String> badUrn = put("/api/engagement/schools/92000/reach-settings",
+                                            Map.of("weeksWithoutTwoWayContact", 2, "invitationsWithoutAttendance", 3),
+                                            head);
+        assertThat(badUrn.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) JsonPath.read(badUrn.getBody(), "$.field")).isEqualTo("schoolUrn");
+        ResponseEntity<String> badWeeks = put("/api/engagement/schools/" + NORTH + "/reach-settings",
+                                              Map.of("weeksWithoutTwoWayContact", 0,
+                                                     "invitationsWithoutAttendance", 3), head);
+        assertThat(badWeeks.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) JsonPath.read(badWeeks.getBody(), "$.field")).isEqualTo("weeksWithoutTwoWayContact");
         ResponseEntity<String> badTerm = get("/api/engagement/reach?school=" + NORTH + "&term=winter-2026",
                                              staff(NORTH));
         assertThat(badTerm.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
