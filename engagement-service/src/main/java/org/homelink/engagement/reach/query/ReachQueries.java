@@ -20,9 +20,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,8 +94,10 @@ public class ReachQueries {
         List<EngagementFamily> families = directory.families(ids).stream()
                                                    .filter(f -> actor.covers(f.trustId(), f.schoolUrns())).toList();
         Map<String, ActivitySummary> activities = activitiesOf(families);
-        LocalDate today = clock.instant().atZone(Term.SCHOOL_TIME).toLocalDate();
         Instant now = clock.instant();
+        LocalDate today = now.atZone(Term.SCHOOL_TIME).toLocalDate();
+        // Each school's roll read once for the whole caseload, and only of schools the caller acts for.
+        Map<String, Optional<SchoolRoll>> rolls = new HashMap<>();
         List<CaseloadFamily> entries = new ArrayList<>();
         int overdue = 0;
         for (EngagementFamily family : families) {
@@ -104,7 +108,10 @@ public class ReachQueries {
                                                  .sorted(Comparator.comparing(OpenFollowUp::dueOn))
                                                  .toList();
             overdue += (int) followUps.stream().filter(OpenFollowUp::overdue).count();
-            List<Reason> reasons = family.schoolUrns().stream().map(directory::roll).flatMap(java.util.Optional::stream)
+            List<Reason> reasons = family.schoolUrns().stream()
+                                         .filter(school -> actor.covers(family.trustId(), Set.of(school)))
+                                         .map(school -> rolls.computeIfAbsent(school, directory::roll))
+                                         .flatMap(Optional::stream)
                                          .findFirst()
                                          .map(roll -> ReachCalculator.underserved(family, roll, activities, now))
                                          .orElse(List.of());
