@@ -176,6 +176,25 @@ class EngagementApiTest {
     }
 
     @Test
+    void interpretersStillToBookCountOnlyTheFamiliesInvitedNow() {
+        FamilyServiceEvents.Family first = arrived(familyService.family(trust, NORTH, "Invited first")
+                                                                .carer("i1", ContactChannel.SMS, "pl", true));
+        FamilyServiceEvents.Family later = arrived(familyService.family(trust, NORTH, "Invited later")
+                                                                .carer("i2", ContactChannel.SMS, "pl", true));
+        String invitations = "/api/engagement/activities/"
+                             + schedule(coffeeMorning(NORTH, Instant.now().plus(Duration.ofDays(2)))) + "/invitations";
+
+        ResponseEntity<String> byName = post(invitations, Map.of("familyIds", List.of(first.id())), staff(NORTH));
+        assertThat((Integer) JsonPath.read(byName.getBody(), "$.interpreterNeeded.pl")).isEqualTo(1);
+        ResponseEntity<String> both = post(invitations, Map.of("familyIds", List.of(first.id(), later.id())),
+                                           staff(NORTH));
+
+        assertThat((Integer) JsonPath.read(both.getBody(), "$.invited")).isEqualTo(1);
+        assertThat((Integer) JsonPath.read(both.getBody(), "$.matched")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(both.getBody(), "$.interpreterNeeded.pl")).isEqualTo(1);
+    }
+
+    @Test
     void aYesBeyondCapacityJoinsTheWaitingList() {
         FamilyServiceEvents.Family first = arrived(familyService.family(trust, NORTH, "First").carer(
                 "f1", ContactChannel.EMAIL, "en", false));
