@@ -418,6 +418,9 @@ class EngagementApiTest {
                            .getBody()).doesNotContain(family.id());
         assertThat(get("/api/engagement/underserved?school=" + NORTH, Staff.at(otherTrust, "teacher", "t", NORTH))
                            .getBody()).doesNotContain(family.id());
+        assertThat(get("/api/engagement/families?school=" + NORTH, staff(NORTH)).getBody()).contains(family.id());
+        assertThat(get("/api/engagement/families?school=" + NORTH, staff(SOUTH)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         HttpHeaders otherLeader = Staff.at(otherTrust, "trust-leader", "other-ceo");
         ResponseEntity<String> theirs = post("/api/engagement/activities",
                                              coffeeMorning(NORTH, Instant.now().plus(Duration.ofDays(1))), otherLeader);

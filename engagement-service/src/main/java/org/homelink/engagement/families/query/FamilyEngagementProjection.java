@@ -331,6 +331,11 @@ public class FamilyEngagementProjection {
         return Optional.ofNullable(rolls.find(eq("_id", schoolUrn)).first());
     }
 
+    /** The school's roll if the caller acts for the school; otherwise nothing. */
+    public Optional<SchoolRoll> rollFor(org.homelink.platform.web.RequestContext actor, String schoolUrn) {
+        return roll(schoolUrn).filter(roll -> actor.covers(roll.trustId(), Set.of(schoolUrn)));
+    }
+
     /** Whether the register has the school as one of the trust's (from family-service's SchoolRegistered). */
     public boolean isSchoolOfTrust(String schoolUrn, String trustId) {
         return roll(schoolUrn).map(roll -> roll.isOfTrust(trustId)).orElse(false);

@@ -129,8 +129,7 @@ public class ReachQueries {
     }
 
     private SchoolRoll rollFor(RequestContext actor, String schoolUrn) {
-        return directory.roll(schoolUrn)
-                        .filter(roll -> actor.covers(roll.trustId(), Set.of(schoolUrn)))
+        return directory.rollFor(actor, schoolUrn)
                         .orElseThrow(() -> new NotFoundException("No school " + schoolUrn + " of yours is known here"));
     }
 
