@@ -1,14 +1,16 @@
 package org.homelink.engagement;
 
+import com.mongodb.MongoException;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.homelink.engagement.activities.command.ActivityRules.ActivityNotFound;
 import org.homelink.engagement.activities.command.ActivityRules.NotInvited;
 import org.homelink.engagement.activities.command.ActivityRules.SlotTaken;
+import org.homelink.platform.web.ForbiddenException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,10 +54,17 @@ class EngagementConfigurationTest {
         });
     }
 
-    @Test
-    void aLostRaceOnTheVersionIsAskedAgainOnTheAggregateAsItNowIs() {
-        handlerThatMeets(new ConcurrencyException("someone appended first"),
-                         new ConcurrencyException("and again"), 7L);
+    static Stream<RuntimeException> lostRaces() {
+        return Stream.of(new ConcurrencyException("someone appended first"),
+                         // As the event log reports it: with the store's duplicate key error as its cause.
+                         new ConcurrencyException("someone appended first", new MongoException("duplicate key")),
+                         new AggregateStreamCreationException("someone created it first"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lostRaces")
+    void aLostRaceOnTheVersionIsAskedAgainOnTheAggregateAsItNowIs(RuntimeException lostRace) {
+        handlerThatMeets(lostRace, lostRace, 7L);
 
         Object version = gateway.sendAndWait(new Knock("front"));
 
@@ -63,14 +72,16 @@ class EngagementConfigurationTest {
         assertThat(handled).hasValue(3);
     }
 
-    static Stream<RuntimeException> answersThatAskingAgainWouldNotChange() {
+    static Stream<RuntimeException> failuresThatAskingAgainWouldNotChange() {
         return Stream.of(new SlotTaken("t-smith-29545440"), new NotInvited("familyId"), new ActivityNotFound(),
-                         new ConflictingAggregateVersionException("activity-1", 3, 4));
+                         new ConflictingAggregateVersionException("activity-1", 3, 4),
+                         new ForbiddenException("Only school and trust leaders set their schools' thresholds"),
+                         new IllegalStateException("a bug"), new MongoException("the store is down"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("answersThatAskingAgainWouldNotChange")
-    void aBrokenRuleAConflictOrAnUnknownRecordIsAnsweredAtOnce(RuntimeException answer) {
+    @MethodSource("failuresThatAskingAgainWouldNotChange")
+    void anythingButALostRaceIsAnsweredAtOnce(RuntimeException answer) {
         handlerThatMeets(answer, answer, answer, answer, answer, answer);
 
         assertThatThrownBy(() -> gateway.sendAndWait(new Knock("front"))).isSameAs(answer);

@@ -1,6 +1,10 @@
 package org.homelink.engagement.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -27,7 +31,9 @@ import java.util.Random;
  * something true.
  * <p>
  * Loading twice does not double anything: it loads only when the term is not complete, and every POST carries an
- * Idempotency-Key made from what it creates.
+ * Idempotency-Key made from what it creates. A load that stopped half-way runs again to the end within the day: it
+ * reads each school's families from the roll, which the load does not change, in the same order; and each POST's
+ * choices come from a random generator seeded by its own key, so the same key always carries the same body.
  */
 public final class DemoEngagement {
 
@@ -38,12 +44,23 @@ public final class DemoEngagement {
     private static final Logger log = LoggerFactory.getLogger(DemoEngagement.class);
     private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     private static final String ACTIVITIES = "/api/engagement/activities";
+    /**
+     * Writes each body with its keys in order: the service knows a body again by its bytes, and Map.of's order
+     * changes from one JVM to the next, so a load run again after a stop would otherwise be refused (422).
+     */
+    private static final ObjectMapper BODIES = JsonMapper.builder()
+                                                         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                                                         .build();
 
     private final RestClient http;
 
     public DemoEngagement(String baseUrl) {
-        this.http = RestClient.builder().baseUrl(baseUrl)
-                              .defaultHeader("X-Homelink-Trust", TRUST_ID)
+        this(RestClient.builder().baseUrl(baseUrl));
+    }
+
+    /** Over a client of the caller's making: a test's that stops a load half-way. */
+    DemoEngagement(RestClient.Builder client) {
+        this.http = client.defaultHeader("X-Homelink-Trust", TRUST_ID)
                               .defaultHeader("X-Homelink-Schools", PRIMARY + "," + SECONDARY)
                               .defaultHeader("X-Homelink-Role", "key-worker")
                               .defaultHeader("X-Homelink-Staff", "demo-kw-meadow")
@@ -61,21 +78,21 @@ public final class DemoEngagement {
      */
     public int load() {
         if (activityCount(SECONDARY) == 0) {
+            LocalDate today = LocalDate.now(SCHOOL_TIME);
             List<JsonNode> primary = familiesOf(PRIMARY);
             List<JsonNode> secondary = familiesOf(SECONDARY);
-            Random random = new Random(2026);
-            contacts(primary, PRIMARY, "demo-kw-meadow", random);
-            contacts(secondary, SECONDARY, "demo-kw-academy", random);
-            coffeeMornings(primary, random);
-            familyAfternoon();
-            parentsEvening(secondary);
+            contacts(primary, PRIMARY, "demo-kw-meadow", today);
+            contacts(secondary, SECONDARY, "demo-kw-academy", today);
+            coffeeMornings(primary, today);
+            familyAfternoon(today);
+            parentsEvening(today);
         }
         return activityCount(PRIMARY) + activityCount(SECONDARY);
     }
 
     /** Every Tuesday at 08:45 from five weeks ago, for a school year's worth of weeks; who came each week so far. */
-    private void coffeeMornings(List<JsonNode> families, Random random) {
-        ZonedDateTime first = LocalDate.now(SCHOOL_TIME).minusWeeks(5)
+    private void coffeeMornings(List<JsonNode> families, LocalDate today) {
+        ZonedDateTime first = today.minusWeeks(5)
                                        .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).atTime(LocalTime.of(8, 45)).atZone(SCHOOL_TIME);
         Map<String, Object> coffee = new java.util.HashMap<>(Map.of(
                 "schoolUrn", PRIMARY, "kind", "COFFEE_MORNING", "title", "Tuesday coffee morning",
@@ -93,9 +110,9 @@ public final class DemoEngagement {
                 break;
             }
             for (JsonNode family : families) {
-                if (random.nextInt(4) == 0 && family.at("/family/carers").size() > 0) {
-                    post("demo-coffee-" + week + "-" + family.at("/family/familyId").asText(),
-                         activity + "/occurrences/" + week + "/check-ins",
+                String key = "demo-coffee-" + week + "-" + family.at("/family/familyId").asText();
+                if (seededBy(key).nextInt(4) == 0 && family.at("/family/carers").size() > 0) {
+                    post(key, activity + "/occurrences/" + week + "/check-ins",
                          Map.of("familyId", family.at("/family/familyId").asText(),
                                 "carerIds", List.of(family.at("/family/carers/0/carerId").asText())));
                 }
@@ -103,8 +120,8 @@ public final class DemoEngagement {
         }
     }
 
-    private void familyAfternoon() {
-        ZonedDateTime start = LocalDate.now(SCHOOL_TIME).plusWeeks(2)
+    private void familyAfternoon(LocalDate today) {
+        ZonedDateTime start = today.plusWeeks(2)
                                        .with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).atTime(LocalTime.of(14, 0)).atZone(SCHOOL_TIME);
         String activity = schedule("demo-family-afternoon", Map.of(
                 "schoolUrn", PRIMARY, "kind", "FAMILY_AFTERNOON", "title", "Year 3 family afternoon: Roman shields",
@@ -114,8 +131,8 @@ public final class DemoEngagement {
         post("demo-family-afternoon-invite", activity + "/invitations", Map.of("yearGroups", List.of("YEAR_3")));
     }
 
-    private void parentsEvening(List<JsonNode> families) {
-        ZonedDateTime start = LocalDate.now(SCHOOL_TIME).plusWeeks(3)
+    private void parentsEvening(LocalDate today) {
+        ZonedDateTime start = today.plusWeeks(3)
                                        .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY)).atTime(LocalTime.of(16, 0)).atZone(SCHOOL_TIME);
         String activity = schedule("demo-parents-evening", Map.of(
                 "schoolUrn", SECONDARY, "kind", "PARENTS_EVENING", "title", "Year 7 parents' evening",
@@ -132,15 +149,19 @@ public final class DemoEngagement {
     }
 
     /** Conversations with about a third of the families over the last weeks; some leave a follow-up, a few overdue. */
-    private void contacts(List<JsonNode> families, String school, String keyWorker, Random random) {
+    private void contacts(List<JsonNode> families, String school, String keyWorker, LocalDate today) {
         String[] kinds = {"HOME_VISIT", "PHONE_CALL", "GATE_CONVERSATION", "MEETING"};
         String[] tones = {"POSITIVE", "POSITIVE", "ROUTINE", "CONCERN"};
         for (JsonNode family : families) {
+            String familyId = family.at("/family/familyId").asText();
+            String key = "demo-contact-" + familyId;
+            Random random = seededBy(key);
             if (random.nextInt(3) != 0) {
                 continue;
             }
-            String familyId = family.at("/family/familyId").asText();
-            Instant when = Instant.now().minus(Duration.ofDays(2 + random.nextInt(40))).minus(Duration.ofHours(3));
+            // From the day, not the moment: a load run again later the same day sends the same happenedAt.
+            Instant when = today.minusDays(2 + random.nextInt(40)).atTime(LocalTime.of(9 + random.nextInt(7), 0))
+                                .atZone(SCHOOL_TIME).toInstant();
             String tone = tones[random.nextInt(tones.length)];
             Map<String, Object> contact = new java.util.HashMap<>(Map.of(
                     "schoolUrn", school, "kind", kinds[random.nextInt(kinds.length)],
@@ -155,32 +176,39 @@ public final class DemoEngagement {
                                                "dueOn", when.atZone(SCHOOL_TIME).toLocalDate().plusDays(7).toString(),
                                                "ownerId", keyWorker));
             }
-            post("demo-contact-" + familyId, "/api/engagement/families/" + familyId + "/contacts", contact);
+            post(key, "/api/engagement/families/" + familyId + "/contacts", contact);
         }
     }
 
-    /** The school's families as engagement-service knows them, once its processor has caught up with the demo. */
+    /**
+     * The families on the school's roll as engagement-service knows them, by name, once its processor has caught up
+     * with the demo. The roll, unlike the underserved list, is the same before, during and after a load.
+     */
     private List<JsonNode> familiesOf(String school) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode page = underserved(school);
+        JsonNode roll = roll(school);
         // The families arrive by family-service's events; wait until the count stops growing.
         int seen = -1;
-        while (page.path("totalItems").asInt() != seen && System.nanoTime() < deadline) {
-            seen = page.path("totalItems").asInt();
+        while (roll.size() != seen && System.nanoTime() < deadline) {
+            seen = roll.size();
             sleep();
-            page = underserved(school);
+            roll = roll(school);
         }
         List<JsonNode> families = new ArrayList<>();
-        for (JsonNode item : page.path("items")) {
+        for (JsonNode item : roll) {
             families.add(http.get().uri("/api/engagement/families/" + item.path("familyId").asText())
                              .retrieve().body(JsonNode.class));
         }
         return families;
     }
 
-    private JsonNode underserved(String school) {
-        return http.get().uri("/api/engagement/underserved?school=" + school + "&size=500").retrieve()
-                   .body(JsonNode.class);
+    private JsonNode roll(String school) {
+        return http.get().uri("/api/engagement/families?school=" + school).retrieve().body(JsonNode.class);
+    }
+
+    /** The same choices for the same key, on every run and every machine (a String's hash is fixed by Java). */
+    private static Random seededBy(String idempotencyKey) {
+        return new Random(idempotencyKey.hashCode());
     }
 
     private String schedule(String key, Map<String, Object> body) {
@@ -193,8 +221,14 @@ public final class DemoEngagement {
     }
 
     private JsonNode post(String idempotencyKey, String path, Map<String, Object> body) {
+        String json;
+        try {
+            json = BODIES.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A demo body that is not JSON: " + idempotencyKey, e);
+        }
         return http.post().uri(path).header("Idempotency-Key", idempotencyKey)
-                   .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+                   .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().body(JsonNode.class);
     }
 
     private static void sleep() {

@@ -10,18 +10,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-/** The demo term loads through the API over the demo trust's families, and loading it again adds nothing. */
+/**
+ * The demo term loads through the API over the demo trust's families; a load that stopped half-way runs again to
+ * the end, and loading it again adds nothing.
+ */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 class DemoEngagementTest {
@@ -34,7 +41,7 @@ class DemoEngagementTest {
     private FamilyEngagementProjection directory;
 
     @Test
-    void loadsATermOfEngagementOnceHoweverOftenItRuns() {
+    void loadsATermOfEngagementOnceHoweverOftenItRunsAndWhereverItStopped() {
         FamilyServiceEvents familyService = new FamilyServiceEvents(eventStore);
         familyService.registerSchool(DemoEngagement.TRUST_ID, DemoEngagement.PRIMARY, "Riverbend Meadow Primary");
         familyService.registerSchool(DemoEngagement.TRUST_ID, DemoEngagement.SECONDARY, "Riverbend Academy");
@@ -48,9 +55,14 @@ class DemoEngagementTest {
                                       .child("demo-child-" + i, secondary ? YearGroup.YEAR_7 : YearGroup.YEAR_3));
         }
         families.forEach(this::awaitArrival);
-        DemoEngagement demo = new DemoEngagement("http://localhost:" + port);
+        List<String> stopped = new ArrayList<>();
+        List<String> resumed = new ArrayList<>();
 
-        assertThat(demo.load()).isEqualTo(3);
+        assertThatThrownBy(recording(stopped, 3)::load).as("a load that stops after three of its POSTs");
+        assertThat(recording(resumed, Integer.MAX_VALUE).load()).isEqualTo(3);
+        assertThat(resumed).as("the same POSTs again, each with the same body, then the rest")
+                           .startsWith(stopped.toArray(String[]::new)).hasSizeGreaterThan(stopped.size());
+        DemoEngagement demo = new DemoEngagement("http://localhost:" + port);
         long head = eventStore.createHeadToken().position().orElseThrow();
         assertThat(demo.load()).isEqualTo(3);
         assertThat(eventStore.createHeadToken().position().orElseThrow()).as("nothing appended again").isEqualTo(head);
@@ -63,6 +75,24 @@ class DemoEngagementTest {
         JsonNode evening = staff().get().uri("/api/engagement/activities?school=" + DemoEngagement.SECONDARY)
                                   .retrieve().body(JsonNode.class);
         assertThat(evening.findValues("slots").get(0).size()).isEqualTo(24);
+    }
+
+    /**
+     * A demo load that notes each POST it sends (its key and body) in {@code sent}, and whose client gives up at the
+     * one after {@code stopAfter}, as if the machine had stopped.
+     */
+    private DemoEngagement recording(List<String> sent, int stopAfter) {
+        return new DemoEngagement(RestClient.builder().baseUrl("http://localhost:" + port)
+                                            .requestInterceptor((request, body, execution) -> {
+                                                if (request.getMethod() == HttpMethod.POST) {
+                                                    if (sent.size() == stopAfter) {
+                                                        throw new IOException("The load stopped here");
+                                                    }
+                                                    sent.add(request.getHeaders().getFirst("Idempotency-Key") + " "
+                                                             + new String(body, StandardCharsets.UTF_8));
+                                                }
+                                                return execution.execute(request, body);
+                                            }));
     }
 
     private void awaitArrival(FamilyServiceEvents.Family family) {

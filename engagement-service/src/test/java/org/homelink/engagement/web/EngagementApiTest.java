@@ -176,6 +176,25 @@ class EngagementApiTest {
     }
 
     @Test
+    void interpretersStillToBookCountOnlyTheFamiliesInvitedNow() {
+        FamilyServiceEvents.Family first = arrived(familyService.family(trust, NORTH, "Invited first")
+                                                                .carer("i1", ContactChannel.SMS, "pl", true));
+        FamilyServiceEvents.Family later = arrived(familyService.family(trust, NORTH, "Invited later")
+                                                                .carer("i2", ContactChannel.SMS, "pl", true));
+        String invitations = "/api/engagement/activities/"
+                             + schedule(coffeeMorning(NORTH, Instant.now().plus(Duration.ofDays(2)))) + "/invitations";
+
+        ResponseEntity<String> byName = post(invitations, Map.of("familyIds", List.of(first.id())), staff(NORTH));
+        assertThat((Integer) JsonPath.read(byName.getBody(), "$.interpreterNeeded.pl")).isEqualTo(1);
+        ResponseEntity<String> both = post(invitations, Map.of("familyIds", List.of(first.id(), later.id())),
+                                           staff(NORTH));
+
+        assertThat((Integer) JsonPath.read(both.getBody(), "$.invited")).isEqualTo(1);
+        assertThat((Integer) JsonPath.read(both.getBody(), "$.matched")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(both.getBody(), "$.interpreterNeeded.pl")).isEqualTo(1);
+    }
+
+    @Test
     void aYesBeyondCapacityJoinsTheWaitingList() {
         FamilyServiceEvents.Family first = arrived(familyService.family(trust, NORTH, "First").carer(
                 "f1", ContactChannel.EMAIL, "en", false));
@@ -360,6 +379,17 @@ class EngagementApiTest {
         ResponseEntity<String> badSize = get("/api/engagement/underserved?school=" + NORTH + "&size=0", staff(NORTH));
         assertThat(badSize.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) JsonPath.read(badSize.getBody(), "$.field")).isEqualTo("size");
+        HttpHeaders head = Staff.at(trust, "school-leader", "head-n", NORTH);
+        ResponseEntity<String> badUrn = put("/api/engagement/schools/92000/reach-settings",
+                                            Map.of("weeksWithoutTwoWayContact", 2, "invitationsWithoutAttendance", 3),
+                                            head);
+        assertThat(badUrn.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) JsonPath.read(badUrn.getBody(), "$.field")).isEqualTo("schoolUrn");
+        ResponseEntity<String> badWeeks = put("/api/engagement/schools/" + NORTH + "/reach-settings",
+                                              Map.of("weeksWithoutTwoWayContact", 0,
+                                                     "invitationsWithoutAttendance", 3), head);
+        assertThat(badWeeks.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) JsonPath.read(badWeeks.getBody(), "$.field")).isEqualTo("weeksWithoutTwoWayContact");
         ResponseEntity<String> badTerm = get("/api/engagement/reach?school=" + NORTH + "&term=winter-2026",
                                              staff(NORTH));
         assertThat(badTerm.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -388,6 +418,9 @@ class EngagementApiTest {
                            .getBody()).doesNotContain(family.id());
         assertThat(get("/api/engagement/underserved?school=" + NORTH, Staff.at(otherTrust, "teacher", "t", NORTH))
                            .getBody()).doesNotContain(family.id());
+        assertThat(get("/api/engagement/families?school=" + NORTH, staff(NORTH)).getBody()).contains(family.id());
+        assertThat(get("/api/engagement/families?school=" + NORTH, staff(SOUTH)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         HttpHeaders otherLeader = Staff.at(otherTrust, "trust-leader", "other-ceo");
         ResponseEntity<String> theirs = post("/api/engagement/activities",
                                              coffeeMorning(NORTH, Instant.now().plus(Duration.ofDays(1))), otherLeader);

@@ -47,8 +47,12 @@ public final class ActivityCommands {
     public record Invitee(String familyId, List<InvitedCarer> carers) {
     }
 
-    /** What inviting did: how many families were newly invited, and the activity's version after it. */
-    public record FamiliesInvited(int invited, long version) {
+    /** What inviting did: the families newly invited, and the activity's version after it. */
+    public record FamiliesInvited(List<String> familyIds, long version) {
+
+        public int invited() {
+            return familyIds.size();
+        }
     }
 
     public record InviteFamilies(@TargetAggregateIdentifier String activityId, List<Invitee> invitees,

@@ -181,21 +181,21 @@ public class EngagementActivity {
         return version();
     }
 
-    /** Invites the families not yet invited; answers how many that was. */
+    /** Invites the families not yet invited; answers which those were. */
     @CommandHandler
     public ActivityCommands.FamiliesInvited handle(InviteFamilies command) {
         requireInScope(command.actor());
         requireSomethingToCome(command.at());
-        int count = 0;
+        List<String> invitedNow = new ArrayList<>();
         for (Invitee invitee : command.invitees()) {
             if (!invited.containsKey(invitee.familyId()) && !invitee.carers().isEmpty()) {
                 apply(new FamilyInvited(activityId, trustId, schoolUrn, invitee.familyId(),
                                         List.copyOf(invitee.carers()), command.audience(),
                                         command.actor().staffId(), command.at()));
-                count++;
+                invitedNow.add(invitee.familyId());
             }
         }
-        return new ActivityCommands.FamiliesInvited(count, version());
+        return new ActivityCommands.FamiliesInvited(invitedNow, version());
     }
 
     @CommandHandler

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.homelink.contracts.engagement.ActivityCancelled;
 import org.homelink.contracts.engagement.ActivityRescheduled;
 import org.homelink.contracts.engagement.ActivityScheduled;
@@ -34,11 +35,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Projections.exclude;
+import static com.mongodb.client.model.Projections.include;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.pushEach;
+import static com.mongodb.client.model.Updates.set;
 
 /**
  * Activities as staff see them, and each family's invitation, answer and check-ins.
@@ -54,8 +62,15 @@ public class ActivityProjection {
     public static final String PROCESSING_GROUP = "engagement-activities";
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final String VERSION = "version";
+    private static final String FAMILY_IDS = "familyIds";
+    private static final String OCCURRENCES = "occurrences";
+    private static final String CHANGES = "changes";
+    private static final String SLOTS = "slots";
 
     private final MongoCollection<ActivityView> activities;
+    /** The same collection, read for versions alone. */
+    private final MongoCollection<Document> versions;
     private final MongoCollection<InvitationView> invitations;
 
     @Autowired
@@ -65,12 +80,13 @@ public class ActivityProjection {
 
     public ActivityProjection(MongoDatabase database) {
         this.activities = database.getCollection("activities", ActivityView.class);
+        this.versions = database.getCollection("activities");
         this.invitations = database.getCollection("invitations", InvitationView.class);
     }
 
     @EventHandler
     void on(ActivityScheduled event, @SequenceNumber long sequence) {
-        if (activity(event.activityId()).isPresent()) {
+        if (versionOf(event.activityId()) >= 0) {
             return;
         }
         List<Meeting> meetings = event.occurrences().stream()
@@ -85,15 +101,17 @@ public class ActivityProjection {
 
     @EventHandler
     void on(ActivityRescheduled event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> with(activity, activity.occurrences().stream()
-                .map(m -> m.number() == event.occurrence().number()
-                        ? new Meeting(m.number(), event.occurrence().start(), event.occurrence().end(), m.cancelled())
-                        : m).toList(),
-                append(activity.changes(), new Change("RESCHEDULED", event.occurrence().number(),
-                                                      event.occurrence().start(), event.occurrence().end(),
-                                                      event.reason(), event.rescheduledBy(),
-                                                      event.rescheduledAt())),
-                movedSlots(activity, event), activity.familyIds()));
+        unapplied(event.activityId(), sequence).ifPresent(activity -> change(
+                event.activityId(), sequence,
+                set(OCCURRENCES, activity.occurrences().stream()
+                        .map(m -> m.number() == event.occurrence().number()
+                                ? new Meeting(m.number(), event.occurrence().start(), event.occurrence().end(),
+                                              m.cancelled())
+                                : m).toList()),
+                push(CHANGES, new Change("RESCHEDULED", event.occurrence().number(), event.occurrence().start(),
+                                         event.occurrence().end(), event.reason(), event.rescheduledBy(),
+                                         event.rescheduledAt())),
+                set(SLOTS, movedSlots(activity, event))));
     }
 
     /** A parents' evening's appointments move with it, each keeping its place in the evening. */
@@ -109,92 +127,91 @@ public class ActivityProjection {
 
     @EventHandler
     void on(ActivityCancelled event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> with(activity, activity.occurrences().stream()
-                .map(m -> (event.occurrence() != null ? m.number() == event.occurrence()
-                                                      : m.end().isAfter(event.cancelledAt()))
-                        ? new Meeting(m.number(), m.start(), m.end(), true) : m).toList(),
-                append(activity.changes(), new Change("CANCELLED", event.occurrence(), null, null, event.reason(),
-                                                      event.cancelledBy(), event.cancelledAt())),
-                activity.slots(), activity.familyIds()));
+        unapplied(event.activityId(), sequence).ifPresent(activity -> change(
+                event.activityId(), sequence,
+                set(OCCURRENCES, activity.occurrences().stream()
+                        .map(m -> (event.occurrence() != null ? m.number() == event.occurrence()
+                                                              : m.end().isAfter(event.cancelledAt()))
+                                ? new Meeting(m.number(), m.start(), m.end(), true) : m).toList()),
+                push(CHANGES, new Change("CANCELLED", event.occurrence(), null, null, event.reason(),
+                                         event.cancelledBy(), event.cancelledAt()))));
     }
 
     @EventHandler
     void on(FamilyInvited event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> {
-            // A family that came without an invitation has an entry already, with no invitation in it yet.
-            invitation(event.activityId(), event.familyId(), known -> known != null && known.invitedAt() != null
-                    ? known
-                    : new InvitationView(InvitationView.idOf(event.activityId(), event.familyId()), event.activityId(),
-                                         event.familyId(), event.carers(), event.audience(), event.invitedAt(), null,
-                                         null, Set.of(), false, null, known == null ? List.of() : known.checkIns()));
-            return with(activity, activity.occurrences(), activity.changes(), activity.slots(),
-                        added(activity.familyIds(), event.familyId()));
-        });
+        if (!isNews(event.activityId(), sequence)) {
+            return;
+        }
+        // A family that came without an invitation has an entry already, with no invitation in it yet.
+        invitation(event.activityId(), event.familyId(), known -> known != null && known.invitedAt() != null
+                ? known
+                : new InvitationView(InvitationView.idOf(event.activityId(), event.familyId()), event.activityId(),
+                                     event.familyId(), event.carers(), event.audience(), event.invitedAt(), null,
+                                     null, Set.of(), false, null, known == null ? List.of() : known.checkIns()));
+        change(event.activityId(), sequence, addToSet(FAMILY_IDS, event.familyId()));
     }
 
     @EventHandler
     void on(InvitationAnswered event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> {
-            invitation(event.activityId(), event.familyId(), known -> known == null ? null : new InvitationView(
-                    known.id(), known.activityId(), known.familyId(), known.carers(), known.audience(),
-                    known.invitedAt(), event.answer(), event.carerId(), event.wouldHelp(), event.waitlisted(),
-                    event.answeredAt(), known.checkIns()));
-            return activity;
-        });
+        if (!isNews(event.activityId(), sequence)) {
+            return;
+        }
+        invitation(event.activityId(), event.familyId(), known -> known == null ? null : new InvitationView(
+                known.id(), known.activityId(), known.familyId(), known.carers(), known.audience(),
+                known.invitedAt(), event.answer(), event.carerId(), event.wouldHelp(), event.waitlisted(),
+                event.answeredAt(), known.checkIns()));
+        change(event.activityId(), sequence);
     }
 
     @EventHandler
     void on(AttendanceRecorded event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> {
-            invitation(event.activityId(), event.familyId(), known -> {
-                InvitationView family = known != null ? known : new InvitationView(
-                        InvitationView.idOf(event.activityId(), event.familyId()), event.activityId(),
-                        event.familyId(), List.of(), null, null, null, null, Set.of(), false, null, List.of());
-                List<CheckIn> checkIns = new ArrayList<>();
-                Set<String> carers = new TreeSet<>(event.carerIds());
-                Set<String> children = new TreeSet<>(event.childIds());
-                for (CheckIn checkIn : family.checkIns()) {
-                    if (checkIn.occurrence() == event.occurrence()) {
-                        carers.addAll(checkIn.carerIds());
-                        children.addAll(checkIn.childIds());
-                    } else {
-                        checkIns.add(checkIn);
-                    }
+        if (!isNews(event.activityId(), sequence)) {
+            return;
+        }
+        invitation(event.activityId(), event.familyId(), known -> {
+            InvitationView family = known != null ? known : new InvitationView(
+                    InvitationView.idOf(event.activityId(), event.familyId()), event.activityId(),
+                    event.familyId(), List.of(), null, null, null, null, Set.of(), false, null, List.of());
+            List<CheckIn> checkIns = new ArrayList<>();
+            Set<String> carers = new TreeSet<>(event.carerIds());
+            Set<String> children = new TreeSet<>(event.childIds());
+            for (CheckIn checkIn : family.checkIns()) {
+                if (checkIn.occurrence() == event.occurrence()) {
+                    carers.addAll(checkIn.carerIds());
+                    children.addAll(checkIn.childIds());
+                } else {
+                    checkIns.add(checkIn);
                 }
-                checkIns.add(new CheckIn(event.occurrence(), carers, children, event.recordedBy(),
-                                         event.recordedAt()));
-                return new InvitationView(family.id(), family.activityId(), family.familyId(), family.carers(),
-                                          family.audience(), family.invitedAt(), family.answer(),
-                                          family.answeredBy(), family.wouldHelp(), family.waitlisted(),
-                                          family.answeredAt(), checkIns);
-            });
-            return with(activity, activity.occurrences(), activity.changes(), activity.slots(),
-                        added(activity.familyIds(), event.familyId()));
+            }
+            checkIns.add(new CheckIn(event.occurrence(), carers, children, event.recordedBy(),
+                                     event.recordedAt()));
+            return new InvitationView(family.id(), family.activityId(), family.familyId(), family.carers(),
+                                      family.audience(), family.invitedAt(), family.answer(),
+                                      family.answeredBy(), family.wouldHelp(), family.waitlisted(),
+                                      family.answeredAt(), checkIns);
         });
+        change(event.activityId(), sequence, addToSet(FAMILY_IDS, event.familyId()));
     }
 
     @EventHandler
     void on(SlotsOffered event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> with(
-                activity, activity.occurrences(), activity.changes(),
-                Stream.concat(activity.slots().stream(), event.slots().stream().map(slot -> new SlotView(
-                        slot.slotId(), event.occurrence(), slot.teacherId(), event.teacherName(), slot.start(),
-                        slot.end(), null, null, null))).toList(),
-                activity.familyIds()));
+        change(event.activityId(), sequence, pushEach(SLOTS, event.slots().stream().map(slot -> new SlotView(
+                slot.slotId(), event.occurrence(), slot.teacherId(), event.teacherName(), slot.start(), slot.end(),
+                null, null, null)).toList()));
     }
 
     @EventHandler
     void on(SlotBooked event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> withSlot(activity, event.slotId(), slot -> new SlotView(
+        changeSlot(event.activityId(), sequence, event.slotId(), slot -> new SlotView(
                 slot.slotId(), slot.occurrence(), slot.teacherId(), slot.teacherName(), slot.start(), slot.end(),
-                event.familyId(), event.carerId(), event.childId())));
+                event.familyId(), event.carerId(), event.childId()));
     }
 
     @EventHandler
     void on(SlotBookingCancelled event, @SequenceNumber long sequence) {
-        update(event.activityId(), sequence, activity -> withSlot(activity, event.slotId(), slot -> new SlotView(
+        changeSlot(event.activityId(), sequence, event.slotId(), slot -> new SlotView(
                 slot.slotId(), slot.occurrence(), slot.teacherId(), slot.teacherName(), slot.start(), slot.end(),
-                null, null, null)));
+                null, null, null));
     }
 
     @ResetHandler
@@ -240,16 +257,38 @@ public class ActivityProjection {
 
     /** The activity's version as this read model has applied it, or -1 before it has seen it. */
     public long versionOf(String activityId) {
-        return activity(activityId).map(ActivityView::version).orElse(-1L);
+        Document found = versions.find(eq("_id", activityId)).projection(include(VERSION)).first();
+        return found == null ? -1 : found.get(VERSION, Number.class).longValue();
     }
 
-    private void update(String activityId, long sequence, UnaryOperator<ActivityView> change) {
-        ActivityView activity = activities.find(eq("_id", activityId)).first();
-        if (activity == null || activity.version() >= sequence) {
-            return; // applied before
-        }
-        ActivityView changed = change.apply(activity);
-        activities.replaceOne(eq("_id", activityId), withVersion(changed, sequence), UPSERT);
+    /** Whether the activity is known here and the event is later than any applied to it. */
+    private boolean isNews(String activityId, long sequence) {
+        long applied = versionOf(activityId);
+        return applied >= 0 && applied < sequence;
+    }
+
+    /**
+     * The activity, for an event later than any applied to it; without its families, which only grow and which no
+     * event but an invitation or a check-in changes (and those add to them in place).
+     */
+    private Optional<ActivityView> unapplied(String activityId, long sequence) {
+        return Optional.ofNullable(activities.find(eq("_id", activityId)).projection(exclude(FAMILY_IDS)).first())
+                       .filter(activity -> activity.version() < sequence);
+    }
+
+    /**
+     * Changes only the fields the event touches and moves the version on, unless the event was applied before: the
+     * version in the filter makes an event delivered again change nothing.
+     */
+    private void change(String activityId, long sequence, Bson... changes) {
+        List<Bson> update = new ArrayList<>(List.of(changes));
+        update.add(set(VERSION, sequence));
+        activities.updateOne(and(eq("_id", activityId), lt(VERSION, sequence)), combine(update));
+    }
+
+    private void changeSlot(String activityId, long sequence, String slotId, UnaryOperator<SlotView> change) {
+        unapplied(activityId, sequence).ifPresent(activity -> change(activityId, sequence, set(SLOTS, activity.slots()
+                .stream().map(slot -> slot.slotId().equals(slotId) ? change.apply(slot) : slot).toList())));
     }
 
     private void invitation(String activityId, String familyId, UnaryOperator<InvitationView> change) {
@@ -258,34 +297,5 @@ public class ActivityProjection {
         if (changed != null) {
             invitations.replaceOne(eq("_id", id), changed, UPSERT);
         }
-    }
-
-    private static ActivityView withSlot(ActivityView activity, String slotId, UnaryOperator<SlotView> change) {
-        return with(activity, activity.occurrences(), activity.changes(), activity.slots().stream()
-                .map(slot -> slot.slotId().equals(slotId) ? change.apply(slot) : slot).toList(),
-                    activity.familyIds());
-    }
-
-    private static ActivityView with(ActivityView a, List<Meeting> occurrences, List<Change> changes,
-                                     List<SlotView> slots, List<String> familyIds) {
-        return new ActivityView(a.activityId(), a.trustId(), a.schoolUrn(), a.kind(), a.kindName(), a.title(),
-                                a.description(), occurrences, a.venue(), a.capacity(), a.interpreterLanguages(),
-                                a.crecheAvailable(), a.involvementTypes(), a.coHostOrganisationId(), familyIds,
-                                changes, slots, a.scheduledBy(), a.scheduledAt(), a.version());
-    }
-
-    private static ActivityView withVersion(ActivityView a, long version) {
-        return new ActivityView(a.activityId(), a.trustId(), a.schoolUrn(), a.kind(), a.kindName(), a.title(),
-                                a.description(), a.occurrences(), a.venue(), a.capacity(), a.interpreterLanguages(),
-                                a.crecheAvailable(), a.involvementTypes(), a.coHostOrganisationId(), a.familyIds(),
-                                a.changes(), a.slots(), a.scheduledBy(), a.scheduledAt(), version);
-    }
-
-    private static <T> List<T> append(List<T> items, T item) {
-        return Stream.concat(items.stream(), Stream.of(item)).toList();
-    }
-
-    private static List<String> added(List<String> items, String item) {
-        return items.contains(item) ? items : append(items, item);
     }
 }

@@ -77,8 +77,7 @@ public class ActivityQueries {
             }
             invitation.wouldHelp().forEach(help -> wouldHelp.merge(help.name(), 1, Integer::sum));
             for (InvitedCarer carer : invitation.carers()) {
-                if (carer.needsInterpreter() && carer.language() != null
-                        && !activity.interpreterLanguages().contains(carer.language())) {
+                if (activity.interpreterMissingFor(carer)) {
                     interpreterNeeded.merge(carer.language(), 1, Integer::sum);
                 }
             }
@@ -103,8 +102,7 @@ public class ActivityQueries {
                     family == null ? null : family.carer(carer.carerId()).map(EngagementFamily.Carer::name)
                                                   .orElse(null),
                     carer.channel() == null ? null : carer.channel().name(), carer.language(),
-                    carer.needsInterpreter(),
-                    carer.language() != null && activity.interpreterLanguages().contains(carer.language()),
+                    carer.needsInterpreter(), activity.interpreterBooked(carer.language()),
                     byStaff(carer))).toList();
             result.add(new InvitedFamily(invitation.familyId(), family == null ? null : family.familyName(), carers,
                                          invitation));

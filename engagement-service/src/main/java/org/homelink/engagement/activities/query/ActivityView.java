@@ -2,6 +2,7 @@ package org.homelink.engagement.activities.query;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.homelink.contracts.engagement.ActivityKind;
+import org.homelink.contracts.engagement.InvitedCarer;
 import org.homelink.contracts.engagement.InvolvementType;
 import org.homelink.contracts.engagement.Venue;
 
@@ -25,6 +26,16 @@ public record ActivityView(@BsonId String activityId, String trustId, String sch
 
     public ActivityView {
         familyIds = familyIds == null ? List.of() : familyIds;
+    }
+
+    /** Whether an interpreter is booked for the language; never for a language not known. */
+    public boolean interpreterBooked(String language) {
+        return language != null && interpreterLanguages.contains(language);
+    }
+
+    /** Whether the carer needs an interpreter in a language known and none is booked for it. */
+    public boolean interpreterMissingFor(InvitedCarer carer) {
+        return carer.needsInterpreter() && carer.language() != null && !interpreterBooked(carer.language());
     }
 
     /** An occurrence and whether it was cancelled. */

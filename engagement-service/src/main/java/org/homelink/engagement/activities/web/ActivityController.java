@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.homelink.contracts.engagement.InvitedCarer;
 import org.homelink.contracts.engagement.Venue;
 import org.homelink.engagement.activities.command.ActivityCommands;
 import org.homelink.engagement.activities.command.ActivityCommands.FamiliesInvited;
@@ -175,11 +176,13 @@ class ActivityController {
         FamiliesInvited result = commands.sendAndWait(new ActivityCommands.InviteFamilies(
                 activityId, resolved.invitees(), resolved.description(), actor, now()));
         catchUp.await(activityId, result.version());
+        // Families invited before were counted when they were invited.
+        Set<String> invitedNow = Set.copyOf(result.familyIds());
         Map<String, Long> interpreterNeeded = resolved.invitees().stream()
+                .filter(invitee -> invitedNow.contains(invitee.familyId()))
                 .flatMap(invitee -> invitee.carers().stream())
-                .filter(carer -> carer.needsInterpreter() && carer.language() != null
-                                 && !activity.interpreterLanguages().contains(carer.language()))
-                .collect(Collectors.groupingBy(carer -> carer.language(), TreeMap::new, Collectors.counting()));
+                .filter(activity::interpreterMissingFor)
+                .collect(Collectors.groupingBy(InvitedCarer::language, TreeMap::new, Collectors.counting()));
         return new Invited(activityId, result.invited(), resolved.invitees().size() + resolved.withoutCarers().size(),
                            resolved.withoutCarers(), interpreterNeeded, result.version());
     }

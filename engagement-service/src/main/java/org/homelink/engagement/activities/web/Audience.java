@@ -6,6 +6,7 @@ import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.families.query.SchoolRoll;
 import org.homelink.platform.web.Languages;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
@@ -62,14 +63,15 @@ public class Audience {
             throw new RuleBrokenException("familyIds", "Name the families, give criteria, or invite everyone");
         }
         Set<String> schools = notEmpty(request.schools()) ? new TreeSet<>(request.schools()) : Set.of(schoolUrn);
+        Set<String> roll = new TreeSet<>();
         for (String school : schools) {
             // Only rolls of the activity's own trust, and of schools the caller acts for.
-            if (!directory.isSchoolOfTrust(school, trustId) || !actor.covers(trustId, Set.of(school))) {
-                throw new RuleBrokenException("schools", "You do not act for school " + school + " of this trust");
-            }
+            SchoolRoll found = directory.roll(school)
+                                        .filter(r -> r.isOfTrust(trustId) && actor.covers(trustId, Set.of(school)))
+                                        .orElseThrow(() -> new RuleBrokenException(
+                                                "schools", "You do not act for school " + school + " of this trust"));
+            roll.addAll(found.familyIds());
         }
-        Set<String> roll = new TreeSet<>();
-        schools.forEach(school -> directory.roll(school).ifPresent(r -> roll.addAll(r.familyIds())));
         Collection<String> candidates = roll;
         if (byName) {
             String stranger = request.familyIds().stream().filter(id -> !roll.contains(id)).findFirst().orElse(null);

@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 import static org.homelink.platform.web.Ids.ID;
 import static org.homelink.platform.web.Ids.ID_MESSAGE;
 import static org.homelink.platform.web.Ids.URN;
+import static org.homelink.platform.web.Ids.URN_MESSAGE;
 
 /**
  * The contact log over HTTP: home visits, calls, conversations at the gate, meetings and messages, each with who,
@@ -75,8 +76,7 @@ class ContactController {
      * @param reached for a contact the school began: whether the family was reached; left out, a conversation
      *                reached them and a message did not
      */
-    record LogContactRequest(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be a DfE URN of six digits")
-                             String schoolUrn,
+    record LogContactRequest(@NotBlank @Pattern(regexp = URN, message = URN_MESSAGE) String schoolUrn,
                              @NotNull ContactKind kind,
                              @NotNull ContactDirection direction,
                              Boolean reached,

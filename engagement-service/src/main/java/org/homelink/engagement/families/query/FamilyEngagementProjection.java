@@ -127,10 +127,11 @@ public class FamilyEngagementProjection {
             return; // a redelivery
         }
         List<String> schools = List.copyOf(new TreeSet<>(event.schoolUrns()));
+        // The rolls first: once the family is saved, a redelivery stops at the check above.
+        onRolls(event.familyId(), event.trustId(), Set.of(), event.schoolUrns());
         families.replaceOne(eq("_id", event.familyId()),
                             EngagementFamily.registered(event.familyId(), event.trustId(), schools,
                                                         event.familyName(), event.registeredAt(), sequence), UPSERT);
-        onRolls(event.familyId(), event.trustId(), Set.of(), event.schoolUrns());
     }
 
     @EventHandler
@@ -188,17 +189,16 @@ public class FamilyEngagementProjection {
 
     @EventHandler
     void on(KeyWorkerAssigned event, @SequenceNumber long sequence) {
-        EngagementFamily before = families.find(eq("_id", event.familyId())).first();
-        if (before != null && before.familyVersion() >= sequence) {
-            return; // applied before: moving caseloads again would hand the family back to an earlier key worker
-        }
-        if (before != null && before.keyWorker() != null && !before.keyWorker().equals(event.staffId())) {
-            caseloads.updateOne(eq("_id", Caseload.idOf(event.trustId(), before.keyWorker())),
-                                pull("keyWorkerOf", event.familyId()));
-        }
-        onCaseload(event.trustId(), event.staffId(), addToSet("keyWorkerOf", event.familyId()));
-        // The family's version moves last, so that a stop before this line is repaired when the event comes again.
-        update(event, sequence, family -> family.withKeyWorker(event.staffId()));
+        // Only an event not applied before: moving caseloads again would hand the family back to an earlier key worker.
+        unapplied(event, sequence).ifPresent(before -> {
+            if (before.keyWorker() != null && !before.keyWorker().equals(event.staffId())) {
+                caseloads.updateOne(eq("_id", Caseload.idOf(event.trustId(), before.keyWorker())),
+                                    pull("keyWorkerOf", event.familyId()));
+            }
+            onCaseload(event.trustId(), event.staffId(), addToSet("keyWorkerOf", event.familyId()));
+            // The family's version moves last, so that a stop before it is repaired when the event comes again.
+            apply(before, event, sequence, family -> family.withKeyWorker(event.staffId()));
+        });
     }
 
     @EventHandler
@@ -331,9 +331,14 @@ public class FamilyEngagementProjection {
         return Optional.ofNullable(rolls.find(eq("_id", schoolUrn)).first());
     }
 
+    /** The school's roll if the caller acts for the school; otherwise nothing. */
+    public Optional<SchoolRoll> rollFor(org.homelink.platform.web.RequestContext actor, String schoolUrn) {
+        return roll(schoolUrn).filter(roll -> actor.covers(roll.trustId(), Set.of(schoolUrn)));
+    }
+
     /** Whether the register has the school as one of the trust's (from family-service's SchoolRegistered). */
     public boolean isSchoolOfTrust(String schoolUrn, String trustId) {
-        return roll(schoolUrn).map(roll -> trustId.equals(roll.trustId()) && roll.name() != null).orElse(false);
+        return roll(schoolUrn).map(roll -> roll.isOfTrust(trustId)).orElse(false);
     }
 
     /** Every school of the trust known here. A trust has tens of schools, so a filter over them is cheap. */
@@ -371,18 +376,27 @@ public class FamilyEngagementProjection {
     }
 
     private void update(FamilyEvent event, long sequence, UnaryOperator<EngagementFamily> change) {
+        unapplied(event, sequence).ifPresent(family -> apply(family, event, sequence, change));
+    }
+
+    /** The family as the directory has it, unless it was never registered here or has the event applied already. */
+    private Optional<EngagementFamily> unapplied(FamilyEvent event, long sequence) {
         EngagementFamily family = families.find(eq("_id", event.familyId())).first();
         if (family == null) {
             log.warn("Family {} has event {} but was never registered here; passing it over",
                      event.familyId(), sequence);
-            return;
+            return Optional.empty();
         }
-        if (family.familyVersion() >= sequence) {
-            return; // applied before
-        }
+        return family.familyVersion() >= sequence ? Optional.empty() : Optional.of(family);
+    }
+
+    private void apply(EngagementFamily family, FamilyEvent event, long sequence,
+                       UnaryOperator<EngagementFamily> change) {
         List<String> schools = List.copyOf(new TreeSet<>(event.schoolUrns()));
-        families.replaceOne(eq("_id", family.familyId()), change.apply(family).withFamily(schools, sequence), UPSERT);
+        // The rolls first, by set operations that can be done twice: the family's new version, saved last, makes a
+        // redelivery pass over the event, so a stop between the two would otherwise leave the rolls wrong for good.
         onRolls(family.familyId(), family.trustId(), new HashSet<>(family.schoolUrns()), event.schoolUrns());
+        families.replaceOne(eq("_id", family.familyId()), change.apply(family).withFamily(schools, sequence), UPSERT);
     }
 
     /** Applies an engagement event to a family; answers the family as it now is, or null for a family unknown here. */

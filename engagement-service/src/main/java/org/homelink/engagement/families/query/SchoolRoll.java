@@ -29,6 +29,11 @@ public record SchoolRoll(@BsonId String schoolUrn, String trustId, String name, 
         settingsVersion = settingsVersion == null ? -1L : settingsVersion;
     }
 
+    /** Whether the register has the school as one of the trust's (from family-service's SchoolRegistered). */
+    public boolean isOfTrust(String trustId) {
+        return trustId.equals(this.trustId) && name != null;
+    }
+
     public int weeksWithoutContact() {
         return weeksWithoutTwoWayContact == null ? DEFAULT_WEEKS_WITHOUT_TWO_WAY_CONTACT : weeksWithoutTwoWayContact;
     }

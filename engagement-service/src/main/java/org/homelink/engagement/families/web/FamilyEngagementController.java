@@ -2,9 +2,11 @@ package org.homelink.engagement.families.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.EngagementTimeline;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.families.query.SchoolRoll;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.StaffOnly;
@@ -12,11 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
-/** A family as engagement-service sees it, and its engagement timeline. */
+import static org.homelink.platform.web.Ids.URN;
+import static org.homelink.platform.web.Ids.URN_MESSAGE;
+
+/** The families on a school's roll, a family as engagement-service sees it, and its engagement timeline. */
 @RestController
 @RequestMapping("/api/engagement/families")
 @Tag(name = "Families", description = "Each family's engagement with the school")
@@ -37,6 +45,25 @@ class FamilyEngagementController {
     @ModelAttribute
     void staffOnly(RequestContext actor) {
         StaffOnly.require(actor);
+    }
+
+    /** A family on a school's roll. */
+    record FamilyOnRoll(String familyId, String familyName) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The families on the roll of one of the caller's schools, by name")
+    List<FamilyOnRoll> roll(RequestContext actor,
+                            @RequestParam @Pattern(regexp = URN, message = URN_MESSAGE) String school) {
+        SchoolRoll roll = directory.rollFor(actor, school)
+                                   .orElseThrow(() -> new NotFoundException("No school " + school
+                                                                            + " of yours is known here"));
+        return directory.families(roll.familyIds()).stream()
+                        .map(family -> new FamilyOnRoll(family.familyId(), family.familyName()))
+                        .sorted(Comparator.comparing(FamilyOnRoll::familyName,
+                                                     Comparator.nullsLast(Comparator.naturalOrder()))
+                                          .thenComparing(FamilyOnRoll::familyId))
+                        .toList();
     }
 
     @GetMapping("/{familyId}")

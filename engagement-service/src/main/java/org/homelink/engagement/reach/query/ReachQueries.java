@@ -20,9 +20,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,7 +77,8 @@ public class ReachQueries {
                                       Comparator.nullsFirst(Comparator.naturalOrder()))
                            .thenComparing(UnderservedFamily::familyName, Comparator.nullsLast(Comparator.naturalOrder()))
                            .thenComparing(UnderservedFamily::familyId));
-        int from = Math.min(page * size, all.size());
+        // In long: a page far beyond the end (page=2147483647) would overflow into a negative index.
+        int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
         return new UnderservedFamily.Page(schoolUrn, roll.weeksWithoutContact(), roll.invitationsWithoutComing(),
                                           all.subList(from, to), page, size, all.size(),
@@ -91,8 +94,10 @@ public class ReachQueries {
         List<EngagementFamily> families = directory.families(ids).stream()
                                                    .filter(f -> actor.covers(f.trustId(), f.schoolUrns())).toList();
         Map<String, ActivitySummary> activities = activitiesOf(families);
-        LocalDate today = clock.instant().atZone(Term.SCHOOL_TIME).toLocalDate();
         Instant now = clock.instant();
+        LocalDate today = now.atZone(Term.SCHOOL_TIME).toLocalDate();
+        // Each school's roll read once for the whole caseload, and only of schools the caller acts for.
+        Map<String, Optional<SchoolRoll>> rolls = new HashMap<>();
         List<CaseloadFamily> entries = new ArrayList<>();
         int overdue = 0;
         for (EngagementFamily family : families) {
@@ -103,7 +108,10 @@ public class ReachQueries {
                                                  .sorted(Comparator.comparing(OpenFollowUp::dueOn))
                                                  .toList();
             overdue += (int) followUps.stream().filter(OpenFollowUp::overdue).count();
-            List<Reason> reasons = family.schoolUrns().stream().map(directory::roll).flatMap(java.util.Optional::stream)
+            List<Reason> reasons = family.schoolUrns().stream()
+                                         .filter(school -> actor.covers(family.trustId(), Set.of(school)))
+                                         .map(school -> rolls.computeIfAbsent(school, directory::roll))
+                                         .flatMap(Optional::stream)
                                          .findFirst()
                                          .map(roll -> ReachCalculator.underserved(family, roll, activities, now))
                                          .orElse(List.of());
@@ -121,8 +129,7 @@ public class ReachQueries {
     }
 
     private SchoolRoll rollFor(RequestContext actor, String schoolUrn) {
-        return directory.roll(schoolUrn)
-                        .filter(roll -> actor.covers(roll.trustId(), Set.of(schoolUrn)))
+        return directory.rollFor(actor, schoolUrn)
                         .orElseThrow(() -> new NotFoundException("No school " + schoolUrn + " of yours is known here"));
     }
 

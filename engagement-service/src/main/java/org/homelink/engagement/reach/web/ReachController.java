@@ -16,6 +16,8 @@ import org.homelink.engagement.reach.query.Term;
 import org.homelink.engagement.reach.query.UnderservedFamily;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.ForbiddenException;
+import org.homelink.platform.web.InvalidFieldsException;
+import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
@@ -35,6 +37,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+
+import static org.homelink.platform.web.Ids.URN;
+import static org.homelink.platform.web.Ids.URN_MESSAGE;
 
 /**
  * The views of reach over HTTP: whom each school is reaching, whom it underserves, and each member of staff's
@@ -114,8 +119,10 @@ class ReachController {
     ReachSettings settings(RequestContext actor, @PathVariable String schoolUrn,
                            @Valid @RequestBody ReachSettings body) {
         StaffOnly.requireLeader(actor, "set their schools' thresholds");
-        if (!schoolUrn.matches("\\d{6}")) {
-            throw new RuleBrokenException("schoolUrn", "must be a DfE URN of six digits");
+        // Not @Pattern on the path variable: that validates the whole method at once, and the body's fields would
+        // then be reported as one field named "body".
+        if (!schoolUrn.matches(URN)) {
+            throw new InvalidFieldsException(List.of(new FieldProblem("schoolUrn", URN_MESSAGE)));
         }
         if (!directory.isSchoolOfTrust(schoolUrn, actor.trustId())) {
             throw new NotYourSchool(schoolUrn);
@@ -131,9 +138,8 @@ class ReachController {
     @Operation(summary = "A member of staff's caseload, overdue follow-ups first",
                description = "Staff see their own; leaders see anyone's. Only families of the caller's schools.")
     CaseloadView caseload(RequestContext actor, @PathVariable String staffId) {
-        boolean leader = actor.isTrustLeader() || actor.role() == org.homelink.platform.web.Role.SCHOOL_LEADER;
-        if (!leader && !staffId.equals(actor.staffId())) {
-            throw new ForbiddenException("Staff see their own caseload; leaders see anyone's");
+        if (!staffId.equals(actor.staffId())) {
+            StaffOnly.requireLeader(actor, "see another member of staff's caseload");
         }
         return queries.caseload(actor, staffId);
     }

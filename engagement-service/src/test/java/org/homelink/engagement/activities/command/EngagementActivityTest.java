@@ -426,12 +426,12 @@ class EngagementActivityTest {
     class Invite {
 
         @Test
-        void onlyFamiliesNotYetInvitedAndAnswersHowManyAndTheVersion() {
+        void onlyFamiliesNotYetInvitedAndAnswersWhichAndTheVersion() {
             fixture.given(coffeeMornings(), invited(COFFEE, "warsame", NOW, AMINA))
                    .when(invite(NOW, new Invitee("warsame", List.of(AMINA, FARAH)),
                                 new Invitee("okafor", List.of(CHIDI))))
                    .expectEvents(invited(COFFEE, "okafor", NOW, CHIDI))
-                   .expectResultMessagePayload(new FamiliesInvited(1, 2));
+                   .expectResultMessagePayload(new FamiliesInvited(List.of("okafor"), 2));
         }
 
         @Test
@@ -439,7 +439,7 @@ class EngagementActivityTest {
             fixture.given(coffeeMornings())
                    .when(invite(NOW, new Invitee("okafor", List.of(CHIDI)), new Invitee("okafor", List.of(CHIDI))))
                    .expectEvents(invited(COFFEE, "okafor", NOW, CHIDI))
-                   .expectResultMessagePayload(new FamiliesInvited(1, 1));
+                   .expectResultMessagePayload(new FamiliesInvited(List.of("okafor"), 1));
         }
 
         @Test
@@ -447,7 +447,7 @@ class EngagementActivityTest {
             fixture.given(coffeeMornings())
                    .when(invite(NOW, new Invitee("nowak", List.of()), new Invitee("warsame", List.of(AMINA, FARAH))))
                    .expectEvents(invited(COFFEE, "warsame", NOW, AMINA, FARAH))
-                   .expectResultMessagePayload(new FamiliesInvited(1, 1));
+                   .expectResultMessagePayload(new FamiliesInvited(List.of("warsame"), 1));
         }
 
         @Test
@@ -455,7 +455,7 @@ class EngagementActivityTest {
             fixture.given(coffeeMornings(), invited(COFFEE, "warsame", NOW, AMINA))
                    .when(invite(NOW, new Invitee("warsame", List.of(AMINA))))
                    .expectNoEvents()
-                   .expectResultMessagePayload(new FamiliesInvited(0, 1));
+                   .expectResultMessagePayload(new FamiliesInvited(List.of(), 1));
         }
 
         @Test

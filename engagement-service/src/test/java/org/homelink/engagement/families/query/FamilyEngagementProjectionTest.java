@@ -1,5 +1,8 @@
 package org.homelink.engagement.families.query;
 
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import org.homelink.contracts.engagement.ActivityCancelled;
 import org.homelink.contracts.engagement.ActivityKind;
 import org.homelink.contracts.engagement.ActivityRescheduled;
@@ -31,13 +34,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.homelink.engagement.Riverside.NORTH;
 import static org.homelink.engagement.Riverside.NORTH_STAFF;
@@ -118,6 +126,55 @@ class FamilyEngagementProjectionTest {
         assertThat(family.children()).extracting(EngagementFamily.Child::childId, EngagementFamily.Child::onRoll)
                                      .containsExactly(tuple("yusuf", false));
         assertThat(family.yearGroupsAt(SOUTH)).isEmpty();
+    }
+
+    @Test
+    void aStopBeforeTheRollsChangedIsMendedWhenTheEventComesAgain() {
+        AtomicBoolean rollsDown = new AtomicBoolean(true);
+        projection = new FamilyEngagementProjection(rollsFailingWhile(rollsDown, store.database()));
+        feed = new EventFeed(projection);
+
+        assertThatThrownBy(() -> feed.feed(registered("warsame", "The Warsame family")));
+        rollsDown.set(false);
+        feed.deliverAllAgain();
+        assertThat(familiesOnRoll(NORTH)).containsExactly("warsame");
+
+        rollsDown.set(true);
+        assertThatThrownBy(() -> feed.feed(enrolled("warsame", BOTH, "yusuf", SOUTH, YearGroup.YEAR_7)));
+        rollsDown.set(false);
+        feed.deliverAllAgain();
+        assertThat(familiesOnRoll(SOUTH)).containsExactly("warsame");
+        assertThat(projection.family("warsame").orElseThrow().schoolUrns()).containsExactly(NORTH, SOUTH);
+    }
+
+    /** The store, but every update of the rolls fails while {@code down} is set, as if the service stopped there. */
+    private static MongoDatabase rollsFailingWhile(AtomicBoolean down, MongoDatabase database) {
+        return forwarding(MongoDatabase.class, (method, args) -> {
+            Object found = method.invoke(database, args);
+            if (!method.getName().equals("getCollection") || !FamilyEngagementProjection.ROLLS.equals(args[0])) {
+                return found;
+            }
+            return forwarding(MongoCollection.class, (call, callArgs) -> {
+                if (down.get() && call.getName().startsWith("update")) {
+                    throw new MongoException("The service stopped here");
+                }
+                return call.invoke(found, callArgs);
+            });
+        });
+    }
+
+    private interface Call {
+        Object invoke(Method method, Object[] args) throws Exception;
+    }
+
+    private static <T> T forwarding(Class<T> type, Call call) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (self, method, args) -> {
+            try {
+                return call.invoke(method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     @Test
