@@ -56,6 +56,10 @@ public class AttendanceQueries {
 
     public Optional<SchoolFigures> school(String schoolUrn, LocalDate from, LocalDate to) {
         return registers.school(schoolUrn).map(school -> {
+            if (school.weeks().isEmpty()) {
+                // A leader set the threshold before the first import: nobody has figures yet, and no period either.
+                return new SchoolFigures(schoolUrn, from, to, school.atRiskThreshold(), List.of(), List.of());
+            }
             List<PupilRegister> pupils = registers.pupils(schoolUrn, school.childIds());
             LocalDate last = school.weeks().stream().map(LocalDate::parse).max(Comparator.naturalOrder())
                                    .map(monday -> latestMark(pupils, monday)).orElse(LocalDate.MIN);

@@ -149,6 +149,17 @@ class AttendanceProjectionTest {
     }
 
     @Test
+    void aThresholdSetBeforeTheFirstImportIsKeptWithNobodysFigures() {
+        feed.feed(new AtRiskThresholdChanged(NORTH, TRUST, 92, "head-n", NOW));
+
+        SchoolFigures school = queries.school(NORTH, null, null).orElseThrow();
+
+        assertThat(school.atRiskBelowPercent()).isEqualTo(92);
+        assertThat(school.pupils()).isEmpty();
+        assertThat(school.lastSchoolWeeks()).isEmpty();
+    }
+
+    @Test
     void aLaterFileCorrectsTheSessionsItMarksAndLeavesTheRest() {
         LocalDate monday = TERM.get(0);
         feed.feed(imported("first", List.of(monday), pupil("ada", YearGroup.YEAR_3, 1, "N", "N")),
