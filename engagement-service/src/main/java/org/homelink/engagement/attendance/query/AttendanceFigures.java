@@ -40,16 +40,24 @@ public record AttendanceFigures(String childId, String familyId, YearGroup yearG
     /**
      * @param from           the period's first day
      * @param to             its last day
-     * @param lastSchoolWeeks the Mondays of the school's last 10 weeks with marks up to {@code to}
+     * @param lastSchoolWeeks the Mondays of the school's last 10 weeks with marks up to {@code to}, whether or not
+     *                        they are in the period
      */
     public static AttendanceFigures of(PupilRegister register, AttendanceCodes codes, LocalDate from, LocalDate to,
                                        Set<LocalDate> lastSchoolWeeks, int atRiskBelowPercent) {
         int[] count = new int[8];
         register.forEachMark((day, session, mark) -> {
-            if (day.isBefore(from) || day.isAfter(to)) {
+            if (day.isAfter(to)) {
                 return;
             }
             Code code = codes.of(mark);
+            // The last 10 school weeks roll back over the period's start: in the autumn, most are last summer's.
+            if (code.unauthorised() && lastSchoolWeeks.contains(AttendanceProjection.weekOf(day))) {
+                count[6]++;
+            }
+            if (day.isBefore(from)) {
+                return;
+            }
             if (code.possible()) {
                 count[0]++;
                 count[code.attended() ? 1 : 2]++;
@@ -62,9 +70,6 @@ public record AttendanceFigures(String childId, String familyId, YearGroup yearG
             } else if (AttendanceCodes.LATE_AFTER_REGISTER_CLOSED.equals(mark)) {
                 count[5]++;
                 count[7]++;
-            }
-            if (code.unauthorised() && lastSchoolWeeks.contains(AttendanceProjection.weekOf(day))) {
-                count[6]++;
             }
         });
         int possible = count[0];

@@ -149,6 +149,29 @@ class AttendanceProjectionTest {
     }
 
     @Test
+    void thePenaltyThresholdCountsTheLastTenSchoolWeeksAcrossTheSummerHoliday() {
+        // Seven weeks to the end of the summer term, then the first three of the autumn.
+        List<LocalDate> summer = schoolDays(LocalDate.of(2025, 6, 2), 7);
+        List<LocalDate> autumn = schoolDays(LocalDate.of(2025, 9, 1), 3);
+        Object[] summerAway = new Object[24];
+        for (int i = 0; i < 12; i++) {
+            summerAway[2 * i] = 69 - i; // the last 12 sessions of the summer term
+            summerAway[2 * i + 1] = "G";
+        }
+        feed.feed(imported("summer", summer, pupil("ada", YearGroup.YEAR_3, 35, "/", "\\", summerAway)),
+                  imported("autumn", autumn, pupil("ada", YearGroup.YEAR_4, 15, "/", "\\")));
+
+        SchoolFigures school = queries.school(NORTH, null, null).orElseThrow();
+
+        assertThat(school.from()).as("this school year").isEqualTo(LocalDate.of(2025, 9, 1));
+        assertThat(school.lastSchoolWeeks()).hasSize(10).startsWith(LocalDate.of(2025, 6, 2));
+        AttendanceFigures ada = figures(school, "ada");
+        assertThat(ada.unauthorisedAbsences()).as("none this school year").isZero();
+        assertThat(ada.unauthorisedInLast10SchoolWeeks()).isEqualTo(12);
+        assertThat(ada.penaltyThresholdReached()).isTrue();
+    }
+
+    @Test
     void aThresholdSetBeforeTheFirstImportIsKeptWithNobodysFigures() {
         feed.feed(new AtRiskThresholdChanged(NORTH, TRUST, 92, "head-n", NOW));
 
