@@ -56,6 +56,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -158,8 +159,8 @@ class AttendanceController {
                             LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                             LocalDate to) {
-        return figures(actor, schoolUrn, from, to).pupils().stream().filter(p -> p.childId().equals(childId))
-                                                  .findFirst().orElseThrow(() -> new NotFoundException("No such record"));
+        return attendanceOf(actor, schoolUrn).flatMap(school -> queries.pupil(school, childId, from, to))
+                                             .orElseThrow(() -> new NotFoundException("No such record"));
     }
 
     @GetMapping("/schools/{schoolUrn}/lists/{list}")
@@ -188,8 +189,7 @@ class AttendanceController {
                                 LocalDate from,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                 LocalDate to) {
-        schoolOf(actor, schoolUrn);
-        return queries.weeks(schoolUrn, from, to);
+        return attendanceOf(actor, schoolUrn).map(school -> queries.weeks(school, from, to)).orElse(List.of());
     }
 
     @PutMapping("/schools/{schoolUrn}/settings")
@@ -225,11 +225,25 @@ class AttendanceController {
                         .orElseThrow(() -> new NotFoundException("No such record"));
     }
 
+    /**
+     * The school's attendance, if the caller acts for it; nothing for a school of theirs with no registers imported
+     * or threshold set yet. The attendance document names the school's trust, so the roll is read only without it.
+     */
+    private Optional<SchoolAttendance> attendanceOf(RequestContext actor, String schoolUrn) {
+        Optional<SchoolAttendance> school = registers.school(schoolUrn);
+        if (school.isEmpty()) {
+            schoolOf(actor, schoolUrn);
+        } else if (!actor.covers(school.get().trustId(), List.of(schoolUrn))) {
+            throw new NotFoundException("No such record");
+        }
+        return school;
+    }
+
     private SchoolFigures figures(RequestContext actor, String schoolUrn, LocalDate from, LocalDate to) {
-        schoolOf(actor, schoolUrn);
         // A school of the caller's with no registers imported yet has nobody on its lists: not "no such school".
-        return queries.school(schoolUrn, from, to).orElseGet(() -> new SchoolFigures(
-                schoolUrn, from, to, SchoolAttendance.DEFAULT_AT_RISK_BELOW_PERCENT, List.of(), List.of()));
+        return attendanceOf(actor, schoolUrn).map(school -> queries.figures(school, from, to)).orElseGet(
+                () -> new SchoolFigures(schoolUrn, from, to, SchoolAttendance.DEFAULT_AT_RISK_BELOW_PERCENT, List.of(),
+                                        List.of()));
     }
 
     /** The pupils of the school: children of its families who are on its roll. */
