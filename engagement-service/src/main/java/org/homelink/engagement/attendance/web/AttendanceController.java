@@ -22,6 +22,7 @@ import org.homelink.engagement.attendance.query.AttendanceQueries.WeekOfYearGrou
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.Sha256;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
@@ -47,13 +48,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +128,7 @@ class AttendanceController {
         if (parsed.marks() == 0) {
             throw new RuleBrokenException("file", "The file holds no marks");
         }
-        String hash = sha256(file);
+        String hash = Sha256.hex(file);
         String importId = ImportAttendanceMarks.idOf(schoolUrn, hash);
         boolean imported = commands.sendAndWait(new ImportAttendanceMarks(
                 importId, roll.trustId(), schoolUrn, hash, parsed.days(), parsed.pupils(), parsed.marks(), actor,
@@ -256,13 +254,5 @@ class AttendanceController {
                                                new Pupil(child.childId(), family.familyId(), child.yearGroup())));
         }
         return pupils;
-    }
-
-    private static String sha256(byte[] file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }
