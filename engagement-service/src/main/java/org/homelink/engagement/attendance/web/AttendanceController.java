@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.homelink.engagement.attendance.SchoolTime;
 import org.homelink.engagement.attendance.command.AttendanceCodes;
 import org.homelink.engagement.attendance.command.AttendanceCommands.ChangeAtRiskThreshold;
 import org.homelink.engagement.attendance.command.AttendanceCommands.ImportAttendanceMarks;
@@ -145,7 +146,7 @@ class AttendanceController {
         SchoolRoll roll = schoolOf(actor, schoolUrn);
         byte[] file = body(request);
         AttendanceFile.Parsed parsed = AttendanceFile.parse(file, AttendanceCodes.standard(), pupilsOf(roll)::get,
-                                                            LocalDate.now(clock));
+                                                            SchoolTime.today(clock));
         if (!parsed.valid()) {
             log.info("Register file for school {} refused: {} lines at fault", schoolUrn, parsed.errors().size());
             throw new InvalidRegisterFile(parsed.errors());

@@ -78,6 +78,17 @@ class AttendanceUploadTest {
         verify(commands, never()).sendAndWait(any());
     }
 
+    @Test
+    void aRegisterMarkedJustAfterMidnightInLondonIsTodaysNotTomorrows() throws Exception {
+        // 00:30 on 1 July in London, when the service's clock in UTC still says 30 June.
+        MockMvc web = web(Clock.fixed(Instant.parse("2026-06-30T23:30:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1));
+
+        web.perform(post(PATH).headers(officer()).contentType("text/csv")
+                              .content("hodan,2026-07-01,AM,/\n".getBytes(StandardCharsets.UTF_8)))
+           .andExpect(status().isCreated())
+           .andExpect(jsonPath("$.marks").value(1));
+    }
+
     private MockMvc web(Clock clock, DataSize maxSize) {
         List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
         new WebConventionsAutoConfiguration().addArgumentResolvers(resolvers);

@@ -3,6 +3,7 @@ package org.homelink.engagement.attendance.concerns.query;
 import org.homelink.contracts.engagement.ConcernReason;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.ContactChannel;
+import org.homelink.engagement.attendance.SchoolTime;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,6 @@ import java.util.Set;
  */
 @Component
 public class ConcernQueries {
-
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     private final ConcernProjection concerns;
     private final FamilyEngagementProjection directory;
@@ -83,6 +81,6 @@ public class ConcernQueries {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(SCHOOL_TIME));
+        return SchoolTime.today(clock);
     }
 }
