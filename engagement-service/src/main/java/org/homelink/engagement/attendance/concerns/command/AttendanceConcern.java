@@ -53,7 +53,7 @@ public class AttendanceConcern {
     public static final Set<Role> WORKERS =
             Set.of(Role.ATTENDANCE_OFFICER, Role.KEY_WORKER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
     /** Who takes it further: a decision for the attendance officer or a leader, not the family's key worker alone. */
-    public static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
+    private static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
 
     enum Stage { RAISED, TALKED, PLAN_AGREED, NOT_HELPED, WITH_CHAMPION, WITH_LOCAL_AUTHORITY, CLOSED }
 
@@ -169,7 +169,10 @@ public class AttendanceConcern {
         }
     }
 
-    /** Also asked by the web layer before a command is sent, so a refusal is a 403 wherever the command runs. */
+    /**
+     * Also asked by the web layer before a concern is raised, so that a caller who may not raise one is told so
+     * before the pupil's family and concerns are looked up (a 422 or 409 about the pupil otherwise comes first).
+     */
     public static void requireRole(RequestContext actor, Set<Role> roles, String doing) {
         if (!roles.contains(actor.role())) {
             throw new NotInRole(doing);
