@@ -1,11 +1,12 @@
 package org.homelink.engagement.attendance.command;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -75,22 +76,18 @@ public final class AttendanceCodes {
             if (in == null) {
                 throw new IllegalStateException("The attendance codes are missing from the service: " + resource);
             }
+            // By the header's column names, as CSV: a meaning may one day hold a comma, in quotes.
+            CsvSchema table = CsvSchema.emptySchema().withHeader().withComments();
             Map<String, Code> codes = new LinkedHashMap<>();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+            try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                                                                              .with(table).readValues(in)) {
+                while (rows.hasNext()) {
+                    Map<String, String> row = rows.next();
+                    Code code = new Code(row.get("code").strip(), row.get("meaning").strip(),
+                                         Category.valueOf(row.get("category").strip().toUpperCase(Locale.ROOT)),
+                                         yes(row.get("counts_as_possible_session")), yes(row.get("counts_as_absence")));
+                    codes.put(code.code(), code);
                 }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                Code code = new Code(cells[0].strip(), cells[1].strip(),
-                                     Category.valueOf(cells[2].strip().toUpperCase(Locale.ROOT)),
-                                     yes(cells[3]), yes(cells[4]));
-                codes.put(code.code(), code);
             }
             return new AttendanceCodes(codes);
         } catch (IOException e) {

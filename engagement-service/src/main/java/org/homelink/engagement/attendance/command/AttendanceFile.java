@@ -1,12 +1,25 @@
 package org.homelink.engagement.attendance.command;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import org.homelink.engagement.attendance.command.AttendanceRules.UnreadableRegister;
 import org.homelink.engagement.attendance.events.AttendanceMarksImported.PupilMarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,6 +32,10 @@ import java.util.function.Function;
  * named by its number.
  */
 public final class AttendanceFile {
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** Comma-separated, a value that holds a comma in double quotes; no escape character, since {@code \} is a code. */
+    private static final CsvFactory CSV = new CsvFactory();
 
     /** A line that cannot be imported, and why. Lines count from 1, the header included. */
     public record LineError(int line, String field, String detail) {
@@ -39,6 +56,24 @@ public final class AttendanceFile {
     }
 
     /**
+     * The file as the school's system exported it: text in UTF-8, with or without a byte-order mark.
+     *
+     * @throws UnreadableRegister when it is not UTF-8 text
+     */
+    public static Parsed parse(byte[] file, AttendanceCodes codes, Function<String, Pupil> pupils, LocalDate today) {
+        String content;
+        try {
+            content = StandardCharsets.UTF_8.newDecoder()
+                                            .onMalformedInput(CodingErrorAction.REPORT)
+                                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                            .decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UnreadableRegister();
+        }
+        return parse(content, codes, pupils, today);
+    }
+
+    /**
      * @param pupils the pupils on the school's roll, by child id
      * @param today  a register is not marked ahead: a date after today is an error
      */
@@ -50,25 +85,27 @@ public final class AttendanceFile {
         Map<String, Integer> firstLine = new HashMap<>();
         Map<String, Pupil> known = new HashMap<>();
         int marks = 0;
-        String[] lines = content.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int number = i + 1;
-            String line = lines[i].strip();
-            if (line.isEmpty() || (number == 1 && line.toLowerCase().replace(" ", "").equals("pupil,date,session,code"))) {
+        // Spreadsheets save UTF-8 with a byte-order mark, which would otherwise be part of the first line's first value.
+        String text = content.startsWith(BYTE_ORDER_MARK) ? content.substring(1) : content;
+        for (Line line : lines(text, errors)) {
+            int number = line.number();
+            List<String> cells = line.cells();
+            if (cells.stream().allMatch(String::isBlank)
+                || (number == 1 && String.join(",", cells).toLowerCase(Locale.ROOT).replace(" ", "")
+                                         .equals("pupil,date,session,code"))) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 4) {
+            if (cells.size() != 4) {
                 errors.add(new LineError(number, "line", "A line has four values: pupil, date, session, code"));
                 continue;
             }
-            String childId = cells[0].strip();
-            String code = cells[3].strip();
-            String session = cells[2].strip().toUpperCase();
+            String childId = cells.get(0);
+            String code = cells.get(3);
+            String session = cells.get(2).toUpperCase(Locale.ROOT);
             int before = errors.size();
             LocalDate date = null;
             try {
-                date = LocalDate.parse(cells[1].strip());
+                date = LocalDate.parse(cells.get(1));
                 if (date.isAfter(today)) {
                     errors.add(new LineError(number, "date", "A register is not marked ahead of the day"));
                 }
@@ -99,6 +136,8 @@ public final class AttendanceFile {
             marks++;
         }
         if (!errors.isEmpty()) {
+            // In the file's order: a quote left open is found before the lines above it are checked.
+            errors.sort(Comparator.comparingInt(LineError::line));
             return new Parsed(List.of(), List.of(), 0, List.copyOf(errors));
         }
         TreeSet<LocalDate> allDays = new TreeSet<>();
@@ -116,5 +155,39 @@ public final class AttendanceFile {
             register.add(new PupilMarks(childId, pupil.familyId(), pupil.yearGroup(), sessions));
         });
         return new Parsed(days, register, marks, List.of());
+    }
+
+    /** One record of the file: the line it starts on (a quoted value may span lines) and its values, stripped. */
+    private record Line(int number, List<String> cells) {
+    }
+
+    /**
+     * The file's records as CSV has them: a value in double quotes may hold commas, and a doubled quote within it
+     * stands for one. A quote left open ends the reading there, with an error on the line it opened on.
+     */
+    private static List<Line> lines(String text, List<LineError> errors) {
+        List<Line> lines = new ArrayList<>();
+        int number = 1; // the line the record being read starts on
+        try (JsonParser parser = CSV.createParser(text)) {
+            List<String> cells = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING) {
+                    if (cells.isEmpty()) {
+                        number = parser.currentTokenLocation().getLineNr();
+                    }
+                    cells.add(parser.getText().strip());
+                } else if (token == JsonToken.END_ARRAY) {
+                    lines.add(new Line(number, List.copyOf(cells)));
+                    cells.clear();
+                    number = parser.currentTokenLocation().getLineNr() + 1;
+                }
+            }
+        } catch (JsonProcessingException e) {
+            errors.add(new LineError(number, "line",
+                                     "A double quote opened here is not closed, so the file is read no further"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
     }
 }

@@ -13,4 +13,11 @@ public final class AttendanceRules {
             super("file", "The file holds no marks");
         }
     }
+
+    /** Not text in UTF-8: a spreadsheet's own format, or a CSV saved in another encoding. */
+    public static class UnreadableRegister extends RuleBrokenException {
+        public UnreadableRegister() {
+            super("file", "The file is not CSV text in UTF-8: export the register as CSV (UTF-8) and send it again");
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 /**
  * A pupil's attendance over a period, as the DfE's rules (from August 2024) define it.
  *
+ * @param yearGroup                      the pupil's year group on the period's last day
  * @param possibleSessions               sessions the pupil could have attended (not-counted and unable-to-attend
  *                                       codes left out)
  * @param attendedSessions               present, or at an approved educational activity
@@ -76,7 +77,7 @@ public record AttendanceFigures(String childId, String familyId, YearGroup yearG
         int absent = count[2];
         boolean persistent = possible > 0 && absent * 10 >= possible;
         BigDecimal rate = percent(count[1], possible);
-        return new AttendanceFigures(register.childId(), register.familyId(), register.yearGroup(), possible,
+        return new AttendanceFigures(register.childId(), register.familyId(), register.yearGroupOn(to), possible,
                                      count[1], absent, count[3], count[4], rate, percent(absent, possible), count[5],
                                      count[7], persistent, possible > 0 && absent * 2 >= possible,
                                      !persistent && possible > 0 && count[1] * 100L < (long) atRiskBelowPercent * possible,

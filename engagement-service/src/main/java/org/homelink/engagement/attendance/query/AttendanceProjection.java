@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
@@ -13,6 +14,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.homelink.contracts.family.YearGroup;
+import org.homelink.engagement.attendance.SchoolTime;
 import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
 import org.homelink.engagement.attendance.events.AttendanceMarksImported;
 import org.homelink.engagement.attendance.events.AttendanceMarksImported.PupilMarks;
@@ -22,9 +26,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +38,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.addEachToSet;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
@@ -77,39 +85,53 @@ public class AttendanceProjection {
                                 .map(pupil -> PupilRegister.idOf(event.schoolUrn(), pupil.childId())).toList();
         Map<String, PupilRegister> known = new HashMap<>();
         registers(ids).forEach(register -> known.put(register.id(), register));
+        LocalDate importedIn = schoolYearOf(SchoolTime.dayOf(event.importedAt()));
         List<WriteModel<PupilRegister>> writes = new ArrayList<>(ids.size());
         for (PupilMarks marked : event.pupils()) {
             String id = PupilRegister.idOf(event.schoolUrn(), marked.childId());
             PupilRegister before = known.get(id);
             Map<String, List<String>> marks = new TreeMap<>(before == null ? Map.of() : before.marks());
+            Map<String, YearGroup> yearGroups = new TreeMap<>(before == null ? Map.of() : before.yearGroups());
             for (int day = 0; day < event.days().size(); day++) {
                 String am = marked.sessions().get(2 * day);
                 String pm = marked.sessions().get(2 * day + 1);
                 if (am.isEmpty() && pm.isEmpty()) {
                     continue;
                 }
-                String date = event.days().get(day).toString();
-                List<String> had = marks.getOrDefault(date, List.of("", ""));
-                marks.put(date, List.of(am.isEmpty() ? had.get(0) : am, pm.isEmpty() ? had.get(1) : pm));
+                LocalDate date = event.days().get(day);
+                List<String> had = marks.getOrDefault(date.toString(), List.of("", ""));
+                marks.put(date.toString(), List.of(am.isEmpty() ? had.get(0) : am, pm.isEmpty() ? had.get(1) : pm));
+                // The file gives the year group the pupil is in when it is imported: that school year's, corrected by
+                // a later import. Marks of an earlier school year take it only while nothing better is known, since
+                // the pupil has moved up since.
+                LocalDate schoolYear = schoolYearOf(date);
+                if (schoolYear.equals(importedIn)) {
+                    yearGroups.put(schoolYear.toString(), marked.yearGroup());
+                } else {
+                    yearGroups.putIfAbsent(schoolYear.toString(), marked.yearGroup());
+                }
             }
             writes.add(new ReplaceOneModel<>(eq("_id", id), new PupilRegister(
                     id, event.trustId(), event.schoolUrn(), marked.childId(), marked.familyId(), marked.yearGroup(),
-                    marks), new ReplaceOptions().upsert(true)));
+                    yearGroups, marks), new ReplaceOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {
             pupils.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
         TreeSet<String> weeks = new TreeSet<>();
         event.days().forEach(day -> weeks.add(weekOf(day).toString()));
-        schools.updateOne(eq("_id", event.schoolUrn()), combine(
+        List<Bson> changes = new ArrayList<>(List.of(
                 setOnInsert("trustId", event.trustId()),
                 addEachToSet("childIds", event.pupils().stream().map(PupilMarks::childId).toList()),
                 addEachToSet("weeks", List.copyOf(weeks)),
                 addToSet("imports", new Document("importId", event.importId()).append("fileHash", event.fileHash())
                                                                               .append("marks", event.marks())
                                                                               .append("importedBy", event.importedBy())
-                                                                              .append("importedAt", event.importedAt()))),
-                          UPSERT);
+                                                                              .append("importedAt", event.importedAt()))));
+        // ISO dates order as text, so the latest day stays however the files arrive.
+        event.days().stream().max(Comparator.naturalOrder())
+             .ifPresent(last -> changes.add(max("lastMarked", last.toString())));
+        schools.updateOne(eq("_id", event.schoolUrn()), combine(changes), UPSERT);
     }
 
     @EventHandler
@@ -131,6 +153,12 @@ public class AttendanceProjection {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
+    /** 1 September of the school year the day is in. */
+    public static LocalDate schoolYearOf(LocalDate day) {
+        int year = day.getMonthValue() >= Month.SEPTEMBER.getValue() ? day.getYear() : day.getYear() - 1;
+        return LocalDate.of(year, Month.SEPTEMBER, 1);
+    }
+
     public Optional<SchoolAttendance> school(String schoolUrn) {
         return Optional.ofNullable(schools.find(eq("_id", schoolUrn)).first());
     }
@@ -144,15 +172,19 @@ public class AttendanceProjection {
         return registers(childIds.stream().map(id -> PupilRegister.idOf(schoolUrn, id)).toList());
     }
 
-    /** Whether the file's import is in the read model: a command's answer waits for it. */
+    /**
+     * Whether the file's import is in the read model: a command's answer asks every few milliseconds while it waits,
+     * so the store counts it rather than sending the school's whole document each time.
+     */
     public boolean shows(String schoolUrn, String importId) {
-        return school(schoolUrn).map(school -> school.imports().stream()
-                                                     .anyMatch(i -> i.importId().equals(importId)))
-                                .orElse(false);
+        return schools.countDocuments(and(eq("_id", schoolUrn), eq("imports.importId", importId)),
+                                      new CountOptions().limit(1)) > 0;
     }
 
+    /** The version of the school's settings applied, -1 before any: read alone, for the same reason. */
     public long settingsVersionOf(String schoolUrn) {
-        return school(schoolUrn).map(SchoolAttendance::settingsVersion).orElse(-1L);
+        SchoolAttendance school = schools.find(eq("_id", schoolUrn)).projection(include("settingsVersion")).first();
+        return school == null ? -1L : school.settingsVersion();
     }
 
     private List<PupilRegister> registers(List<String> ids) {

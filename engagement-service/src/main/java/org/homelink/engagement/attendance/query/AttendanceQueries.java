@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,31 +54,39 @@ public class AttendanceQueries {
     }
 
     public Optional<SchoolFigures> school(String schoolUrn, LocalDate from, LocalDate to) {
-        return registers.school(schoolUrn).map(school -> {
-            List<PupilRegister> pupils = registers.pupils(schoolUrn, school.childIds());
-            LocalDate last = school.weeks().stream().map(LocalDate::parse).max(Comparator.naturalOrder())
-                                   .map(monday -> latestMark(pupils, monday)).orElse(LocalDate.MIN);
-            LocalDate end = to != null ? to : last;
-            LocalDate start = from != null ? from : schoolYearStart(end);
-            List<LocalDate> weeks = lastWeeks(school, end);
-            Set<LocalDate> penaltyWeeks = Set.copyOf(weeks);
-            List<AttendanceFigures> figures = pupils.stream()
-                    .map(pupil -> AttendanceFigures.of(pupil, codes, start, end, penaltyWeeks,
-                                                       school.atRiskThreshold()))
-                    .sorted(Comparator.comparing(AttendanceFigures::childId)).toList();
-            return new SchoolFigures(schoolUrn, start, end, school.atRiskThreshold(), weeks, figures);
-        });
+        return registers.school(schoolUrn).map(school -> figures(school, from, to));
     }
 
-    /** Every week of the period, by year group: pupils marked, possible and attended sessions. */
+    /** Every pupil's figures at the school over a period. */
+    public SchoolFigures figures(SchoolAttendance school, LocalDate from, LocalDate to) {
+        return period(school, from, to).map(period -> new SchoolFigures(
+                school.schoolUrn(), period.from(), period.to(), school.atRiskThreshold(), period.lastSchoolWeeks(),
+                registers.pupils(school.schoolUrn(), school.childIds()).stream()
+                         .map(pupil -> figures(pupil, period, school))
+                         .sorted(Comparator.comparing(AttendanceFigures::childId)).toList()))
+                // A leader set the threshold before the first import: nobody has figures yet, and no period either.
+                .orElseGet(() -> new SchoolFigures(school.schoolUrn(), from, to, school.atRiskThreshold(), List.of(),
+                                                   List.of()));
+    }
+
+    /** One pupil's figures over the period the school's would cover: from the school's document and their register. */
+    public Optional<AttendanceFigures> pupil(SchoolAttendance school, String childId, LocalDate from, LocalDate to) {
+        return period(school, from, to).flatMap(period -> registers.pupil(school.schoolUrn(), childId)
+                                                                   .map(pupil -> figures(pupil, period, school)));
+    }
+
     public List<WeekOfYearGroup> weeks(String schoolUrn, LocalDate from, LocalDate to) {
-        Optional<SchoolAttendance> school = registers.school(schoolUrn);
-        if (school.isEmpty()) {
-            return List.of();
-        }
+        return registers.school(schoolUrn).map(school -> weeks(school, from, to)).orElse(List.of());
+    }
+
+    /**
+     * Every week of the period, by year group: pupils marked, possible and attended sessions. Each week counts under
+     * the year group the pupil was in that school year, so last year's weeks do not move with the pupil.
+     */
+    public List<WeekOfYearGroup> weeks(SchoolAttendance school, LocalDate from, LocalDate to) {
         // week -> year group -> [pupils, possible, attended]; pupils counted once per week
         Map<LocalDate, Map<YearGroup, int[]>> byWeek = new TreeMap<>();
-        for (PupilRegister pupil : registers.pupils(schoolUrn, school.get().childIds())) {
+        for (PupilRegister pupil : registers.pupils(school.schoolUrn(), school.childIds())) {
             Set<LocalDate> counted = new LinkedHashSet<>();
             pupil.forEachMark((day, session, mark) -> {
                 if ((from != null && day.isBefore(from)) || (to != null && day.isAfter(to))) {
@@ -88,7 +95,7 @@ public class AttendanceQueries {
                 Code code = codes.of(mark);
                 LocalDate week = AttendanceProjection.weekOf(day);
                 int[] sums = byWeek.computeIfAbsent(week, w -> new TreeMap<>())
-                                   .computeIfAbsent(pupil.yearGroup(), y -> new int[3]);
+                                   .computeIfAbsent(pupil.yearGroupOn(day), y -> new int[3]);
                 if (counted.add(week)) {
                     sums[0]++;
                 }
@@ -107,22 +114,25 @@ public class AttendanceQueries {
                      .toList();
     }
 
+    /** The period asked for, or the school year of the latest mark up to it; none before any mark unless asked. */
+    private record Period(LocalDate from, LocalDate to, List<LocalDate> lastSchoolWeeks) {
+    }
+
+    private static Optional<Period> period(SchoolAttendance school, LocalDate from, LocalDate to) {
+        return Optional.ofNullable(to).or(school::lastMarkedDay).map(end -> new Period(
+                from != null ? from : AttendanceProjection.schoolYearOf(end), end, lastWeeks(school, end)));
+    }
+
+    private AttendanceFigures figures(PupilRegister pupil, Period period, SchoolAttendance school) {
+        return AttendanceFigures.of(pupil, codes, period.from(), period.to(), Set.copyOf(period.lastSchoolWeeks()),
+                                    school.atRiskThreshold());
+    }
+
     /** The school's last 10 weeks with marks, up to the week of {@code end}; fewer when it has fewer. */
     private static List<LocalDate> lastWeeks(SchoolAttendance school, LocalDate end) {
         LocalDate endWeek = AttendanceProjection.weekOf(end);
         List<LocalDate> upTo = school.weeks().stream().map(LocalDate::parse).filter(week -> !week.isAfter(endWeek))
                                      .sorted().toList();
         return upTo.subList(Math.max(0, upTo.size() - AttendanceFigures.PENALTY_WEEKS), upTo.size());
-    }
-
-    private static LocalDate latestMark(List<PupilRegister> pupils, LocalDate lastWeek) {
-        return pupils.stream().flatMap(pupil -> pupil.marks().keySet().stream()).map(LocalDate::parse)
-                     .filter(day -> !day.isBefore(lastWeek)).max(Comparator.naturalOrder()).orElse(lastWeek);
-    }
-
-    /** 1 September of the school year the day is in. */
-    static LocalDate schoolYearStart(LocalDate day) {
-        int year = day.getMonthValue() >= Month.SEPTEMBER.getValue() ? day.getYear() : day.getYear() - 1;
-        return LocalDate.of(year, Month.SEPTEMBER, 1);
     }
 }

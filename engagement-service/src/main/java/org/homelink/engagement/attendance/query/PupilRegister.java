@@ -11,15 +11,28 @@ import java.util.Map;
  * One pupil's register at one school, from every file imported: one document per pupil, so a pupil's figures are one
  * lookup by id and a school's are its pupils' ids from {@link SchoolAttendance}.
  *
- * @param id        {@link #idOf}: the school and the child
- * @param yearGroup the year group the latest import gave
- * @param marks     by ISO date, the morning's and the afternoon's code; an empty string for a session not marked
+ * @param id         {@link #idOf}: the school and the child
+ * @param yearGroup  the year group the latest import gave
+ * @param yearGroups by school year (its 1 September, ISO), the year group the pupil was in that year, so that last
+ *                   year's weeks stay with last year's group when the pupil moves up; empty in a document written
+ *                   before they were kept, until the read model is replayed
+ * @param marks      by ISO date, the morning's and the afternoon's code; an empty string for a session not marked
  */
 public record PupilRegister(@BsonId String id, String trustId, String schoolUrn, String childId, String familyId,
-                            YearGroup yearGroup, Map<String, List<String>> marks) {
+                            YearGroup yearGroup, Map<String, YearGroup> yearGroups,
+                            Map<String, List<String>> marks) {
+
+    public PupilRegister {
+        yearGroups = yearGroups == null ? Map.of() : yearGroups;
+    }
 
     public static String idOf(String schoolUrn, String childId) {
         return schoolUrn + ":" + childId;
+    }
+
+    /** The pupil's year group on the day: that of its school year, or the latest known. */
+    public YearGroup yearGroupOn(LocalDate day) {
+        return yearGroups.getOrDefault(AttendanceProjection.schoolYearOf(day).toString(), yearGroup);
     }
 
     /** Each mark, as the day, the session (0 morning, 1 afternoon) and the code. */

@@ -1,12 +1,16 @@
 package org.homelink.engagement.attendance.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.homelink.engagement.attendance.SchoolTime;
 import org.homelink.engagement.attendance.command.AttendanceCodes;
 import org.homelink.engagement.attendance.command.AttendanceCommands.ChangeAtRiskThreshold;
 import org.homelink.engagement.attendance.command.AttendanceCommands.ImportAttendanceMarks;
@@ -22,10 +26,10 @@ import org.homelink.engagement.attendance.query.AttendanceQueries.WeekOfYearGrou
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.Sha256;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.RuleBrokenException;
 import org.homelink.platform.web.StaffOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -45,17 +50,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -77,16 +80,26 @@ class AttendanceController {
     private final AttendanceQueries queries;
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
+    private final DataSize maxSize;
 
+    /**
+     * @param maxSize the largest register file taken, read into memory whole: a school's year of marks is a few
+     *                megabytes
+     */
     AttendanceController(CommandGateway commands, FamilyEngagementProjection directory,
                          AttendanceProjection registers, AttendanceQueries queries, Clock clock,
-                         @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
+                         @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest,
+                         @Value("${homelink.engagement.attendance.max-size:10MB}") DataSize maxSize) {
         this.commands = commands;
         this.directory = directory;
         this.registers = registers;
         this.queries = queries;
         this.clock = clock;
         this.catchUp = new ReadModelCatchUp("attendance read model", longest);
+        if (maxSize.toBytes() < 1 || maxSize.toBytes() >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("homelink.engagement.attendance.max-size is 1 byte to 2 GB");
+        }
+        this.maxSize = maxSize;
     }
 
     /** @param imported false when the same file had been imported before: nothing changed */
@@ -106,6 +119,13 @@ class AttendanceController {
         }
     }
 
+    /** A register file over the size the service takes: refused before it is read. */
+    static class RegisterTooLarge extends RuntimeException {
+        RegisterTooLarge() {
+            super("The register file is too large");
+        }
+    }
+
     @ModelAttribute
     void staffOnly(RequestContext actor) {
         StaffOnly.require(actor);
@@ -115,21 +135,24 @@ class AttendanceController {
     @Operation(summary = "Import a register file from the management information system",
                description = "CSV, one mark a line: pupil,date,session,code (a header line is optional). The whole "
                              + "file is checked first; if any line is wrong nothing is kept and the answer lists the "
-                             + "lines (the first " + LINES_LISTED + "). The same file again changes nothing.")
+                             + "lines (the first " + LINES_LISTED + "). The same file again changes nothing. UTF-8, "
+                             + "with or without a byte-order mark; a value may be in double quotes. A file over the "
+                             + "service's limit (homelink.engagement.attendance.max-size, 10 MB unless set) is 413.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string"))})
     ResponseEntity<Imported> importMarks(RequestContext actor, @PathVariable String schoolUrn,
-                                         @RequestBody byte[] file) {
+                                         HttpServletRequest request) throws IOException {
         SchoolRoll roll = schoolOf(actor, schoolUrn);
-        String content = new String(file, StandardCharsets.UTF_8);
-        AttendanceFile.Parsed parsed = AttendanceFile.parse(content, AttendanceCodes.standard(), pupilsOf(roll)::get,
-                                                            LocalDate.now(clock));
+        byte[] file = body(request);
+        AttendanceFile.Parsed parsed = AttendanceFile.parse(file, AttendanceCodes.standard(), pupilsOf(roll)::get,
+                                                            SchoolTime.today(clock));
         if (!parsed.valid()) {
             log.info("Register file for school {} refused: {} lines at fault", schoolUrn, parsed.errors().size());
             throw new InvalidRegisterFile(parsed.errors());
         }
-        if (parsed.marks() == 0) {
-            throw new RuleBrokenException("file", "The file holds no marks");
-        }
-        String hash = sha256(file);
+        // A file with no marks is the import's own rule to refuse (EmptyRegister), not the web layer's as well.
+        String hash = Sha256.hex(file);
         String importId = ImportAttendanceMarks.idOf(schoolUrn, hash);
         boolean imported = commands.sendAndWait(new ImportAttendanceMarks(
                 importId, roll.trustId(), schoolUrn, hash, parsed.days(), parsed.pupils(), parsed.marks(), actor,
@@ -158,8 +181,8 @@ class AttendanceController {
                             LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                             LocalDate to) {
-        return figures(actor, schoolUrn, from, to).pupils().stream().filter(p -> p.childId().equals(childId))
-                                                  .findFirst().orElseThrow(() -> new NotFoundException("No such record"));
+        return attendanceOf(actor, schoolUrn).flatMap(school -> queries.pupil(school, childId, from, to))
+                                             .orElseThrow(() -> new NotFoundException("No such record"));
     }
 
     @GetMapping("/schools/{schoolUrn}/lists/{list}")
@@ -188,8 +211,7 @@ class AttendanceController {
                                 LocalDate from,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                 LocalDate to) {
-        schoolOf(actor, schoolUrn);
-        return queries.weeks(schoolUrn, from, to);
+        return attendanceOf(actor, schoolUrn).map(school -> queries.weeks(school, from, to)).orElse(List.of());
     }
 
     @PutMapping("/schools/{schoolUrn}/settings")
@@ -210,12 +232,44 @@ class AttendanceController {
                 HttpStatus.UNPROCESSABLE_ENTITY,
                 e.errors.size() + " lines cannot be imported, so nothing of the file was kept: correct them and "
                 + "send the whole file again");
-        problem.setType(URI.create("https://homelink.example/problems/invalid-register-file"));
+        problem.setType(URI.create("urn:homelink:problem:invalid-register-file"));
         problem.setTitle("The register file has lines that cannot be imported");
         problem.setProperty("field", "file");
         problem.setProperty("lineCount", e.errors.size());
         problem.setProperty("errors", e.errors.subList(0, Math.min(LINES_LISTED, e.errors.size())));
         return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @ExceptionHandler(RegisterTooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "A register file is at most " + readable(maxSize) + ": send the register in parts, a month at a time");
+        problem.setType(URI.create("urn:homelink:problem:too-large"));
+        problem.setTitle("The register file is too large");
+        problem.setProperty("field", "file");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    /**
+     * The request's body, the register file: refused unread when it says it is too large, and as soon as it passes
+     * the limit when it does not say (a chunked upload), so that no upload fills the service's memory.
+     */
+    private byte[] body(HttpServletRequest request) throws IOException {
+        long limit = maxSize.toBytes();
+        if (request.getContentLengthLong() > limit) {
+            throw new RegisterTooLarge();
+        }
+        byte[] file = request.getInputStream().readNBytes((int) limit + 1);
+        if (file.length > limit) {
+            throw new RegisterTooLarge();
+        }
+        return file;
+    }
+
+    private static String readable(DataSize size) {
+        return size.toMegabytes() > 0 ? size.toMegabytes() + " MB"
+                                      : size.toKilobytes() > 0 ? size.toKilobytes() + " KB" : size.toBytes() + " bytes";
     }
 
     /** The school, if the caller acts for it: anything else answers as what does not exist. */
@@ -225,11 +279,25 @@ class AttendanceController {
                         .orElseThrow(() -> new NotFoundException("No such record"));
     }
 
+    /**
+     * The school's attendance, if the caller acts for it; nothing for a school of theirs with no registers imported
+     * or threshold set yet. The attendance document names the school's trust, so the roll is read only without it.
+     */
+    private Optional<SchoolAttendance> attendanceOf(RequestContext actor, String schoolUrn) {
+        Optional<SchoolAttendance> school = registers.school(schoolUrn);
+        if (school.isEmpty()) {
+            schoolOf(actor, schoolUrn);
+        } else if (!actor.covers(school.get().trustId(), List.of(schoolUrn))) {
+            throw new NotFoundException("No such record");
+        }
+        return school;
+    }
+
     private SchoolFigures figures(RequestContext actor, String schoolUrn, LocalDate from, LocalDate to) {
-        schoolOf(actor, schoolUrn);
         // A school of the caller's with no registers imported yet has nobody on its lists: not "no such school".
-        return queries.school(schoolUrn, from, to).orElseGet(() -> new SchoolFigures(
-                schoolUrn, from, to, SchoolAttendance.DEFAULT_AT_RISK_BELOW_PERCENT, List.of(), List.of()));
+        return attendanceOf(actor, schoolUrn).map(school -> queries.figures(school, from, to)).orElseGet(
+                () -> new SchoolFigures(schoolUrn, from, to, SchoolAttendance.DEFAULT_AT_RISK_BELOW_PERCENT, List.of(),
+                                        List.of()));
     }
 
     /** The pupils of the school: children of its families who are on its roll. */
@@ -242,13 +310,5 @@ class AttendanceController {
                                                new Pupil(child.childId(), family.familyId(), child.yearGroup())));
         }
         return pupils;
-    }
-
-    private static String sha256(byte[] file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -77,8 +77,9 @@ public class Survey {
     private int questionsVersion;
     private Stage stage;
     private Instant closesAt;
+    /** By the hash of each one's personal link. */
     private final Map<String, Recipient> recipients = new HashMap<>();
-    private final Set<String> carersSent = new HashSet<>();
+    /** The response ids of the recipients who have answered. */
     private final Set<String> answered = new HashSet<>();
     private final Set<String> actions = new HashSet<>();
 
@@ -128,6 +129,9 @@ public class Survey {
     public Sent handle(SendSurvey command) {
         requireInScope(command.actor());
         requireOpen(command.at(), "surveyId");
+        // Worked out when sending, which is rare, rather than kept up on every load.
+        Set<String> carersSent = new HashSet<>();
+        recipients.values().forEach(r -> carersSent.add(carerKey(r.familyId(), r.carerId())));
         List<Recipient> fresh = command.recipients().stream()
                                        .filter(r -> !carersSent.contains(carerKey(r.familyId(), r.carerId())))
                                        .toList();
@@ -146,7 +150,7 @@ public class Survey {
         }
         requireOpen(command.at(), "token");
         List<GivenAnswer> answers = soundAnswers(command.answers());
-        boolean replacing = answered.contains(command.tokenHash());
+        boolean replacing = answered.contains(recipient.responseId());
         apply(new SurveyAnswered(surveyId, trustId, recipient.schoolUrn(), recipient.familyId(),
                                  recipient.carerId(), replacing, command.at()));
         apply(new SurveyResponseRecorded(surveyId, recipient.responseId(), recipient.schoolUrn(),
@@ -215,17 +219,13 @@ public class Survey {
 
     @EventSourcingHandler
     void on(SurveySent event) {
-        event.recipients().forEach(r -> {
-            recipients.put(r.tokenHash(), r);
-            carersSent.add(carerKey(r.familyId(), r.carerId()));
-        });
+        event.recipients().forEach(r -> recipients.put(r.tokenHash(), r));
     }
 
     @EventSourcingHandler
-    void on(SurveyAnswered event) {
-        recipients.values().stream()
-                  .filter(r -> r.familyId().equals(event.familyId()) && r.carerId().equals(event.carerId()))
-                  .forEach(r -> answered.add(r.tokenHash()));
+    void on(SurveyResponseRecorded event) {
+        // Keyed as the response is, so that a load does not look through every recipient for each answer.
+        answered.add(event.responseId());
     }
 
     @EventSourcingHandler

@@ -3,6 +3,8 @@ package org.homelink.engagement.voice.query;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -91,9 +93,14 @@ public class VoiceProjection {
     @EventHandler
     void on(SurveySent event, @SequenceNumber long sequence) {
         update(event.surveyId(), sequence, s -> {
-            event.recipients().forEach(r -> links.replaceOne(eq("_id", r.tokenHash()), new SurveyLink(
-                    r.tokenHash(), event.surveyId(), r.familyId(), r.carerId(), r.schoolUrn(), r.channel(),
-                    r.language(), r.byStaff(), event.sentAt()), UPSERT));
+            // One round trip for a school's families, not one per carer; each link is its own, so order is no matter.
+            List<ReplaceOneModel<SurveyLink>> sent = event.recipients().stream().map(r -> new ReplaceOneModel<>(
+                    eq("_id", r.tokenHash()), new SurveyLink(r.tokenHash(), event.surveyId(), r.familyId(),
+                                                             r.carerId(), r.schoolUrn(), r.channel(), r.language(),
+                                                             r.byStaff(), event.sentAt()), UPSERT)).toList();
+            if (!sent.isEmpty()) {
+                links.bulkWrite(sent, new BulkWriteOptions().ordered(false));
+            }
             return s;
         });
     }

@@ -1,11 +1,9 @@
 package org.homelink.engagement.voice.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.homelink.platform.Sha256;
+
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * A carer's personal link: 128 random bits, so that no one finds a link by trying; kept only as its SHA-256 hash,
@@ -27,11 +25,6 @@ final class PersonalLinks {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                                                         .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 }

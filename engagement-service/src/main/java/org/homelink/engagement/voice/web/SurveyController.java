@@ -9,7 +9,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
 import org.homelink.engagement.activities.query.ActivityQueries;
 import org.homelink.engagement.activities.web.Audience;
-import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.voice.command.SurveyCommands;
 import org.homelink.engagement.voice.command.SurveyRules.SurveyNotFound;
@@ -49,7 +48,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -191,11 +192,18 @@ class SurveyController {
         Audience.Resolved resolved = audience.resolve(actor, survey.trustId(), survey.schoolUrns().get(0),
                 new Audience.Criteria(schools, body.familyIds(), body.yearGroups(), body.barriers(),
                                       body.languages(), body.keyWorker(), body.everyone()));
+        // The school each family's answers count for: the first of the schools on whose roll it is. From the rolls,
+        // a few reads, rather than each invitee's family again.
+        Map<String, String> schoolOf = new HashMap<>();
+        schools.forEach(school -> families.roll(school).ifPresent(
+                roll -> roll.familyIds().forEach(familyId -> schoolOf.putIfAbsent(familyId, school))));
         List<Recipient> recipients = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (Invitee invitee : resolved.invitees()) {
-            String school = families.family(invitee.familyId()).map(EngagementFamily::schoolUrns).orElse(List.of())
-                                    .stream().filter(schools::contains).sorted().findFirst().orElseThrow();
+            String school = schoolOf.get(invitee.familyId());
+            if (school == null) {
+                continue; // left the schools' rolls since the audience was drawn: not sent the survey
+            }
             invitee.carers().forEach(carer -> {
                 String token = PersonalLinks.newToken();
                 tokens.add(token);

@@ -7,11 +7,13 @@ import org.homelink.engagement.attendance.command.AttendanceFile.Pupil;
 import org.homelink.engagement.attendance.events.AttendanceMarksImported.PupilMarks;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A register file is checked line by line, and every line at fault is named by its number. */
 class AttendanceFileTest {
@@ -77,5 +79,41 @@ class AttendanceFileTest {
                                                     org.assertj.core.groups.Tuple.tuple(7, "date"),
                                                     org.assertj.core.groups.Tuple.tuple(8, "line"));
         assertThat(parsed.errors().get(1).detail()).contains("line 1");
+    }
+
+    @Test
+    void aSpreadsheetsExportWithAByteOrderMarkQuotesAndWindowsLineEndsIsRead() {
+        Parsed parsed = AttendanceFile.parse(("\uFEFFpupil,date,session,code\r\n"
+                                              + "\"hodan\",\"2026-03-02\",\"AM\",\"/\"\r\n"
+                                              + "\"ada\",2026-03-02,\"PM\",\"N\"\r\n").getBytes(StandardCharsets.UTF_8),
+                                             AttendanceCodes.standard(), PUPILS::get, TODAY);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.marks()).isEqualTo(2);
+        assertThat(parsed.pupils()).containsExactly(new PupilMarks("ada", "okafor", YearGroup.YEAR_5, List.of("", "N")),
+                                                    new PupilMarks("hodan", "warsame", YearGroup.YEAR_3,
+                                                                   List.of("/", "")));
+    }
+
+    @Test
+    void aQuotedValueIsOneValueCommasAndAllAndAnUnclosedQuoteEndsTheFile() {
+        Parsed parsed = parse("""
+                "hodan, Year 3",2026-03-02,AM,/
+                hodan,2026-03-02,PM,\\
+                ada,"2026-03-03,AM,N
+                hodan,2026-03-03,AM,/
+                """);
+
+        assertThat(parsed.errors()).extracting(LineError::line, LineError::field)
+                                   .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "pupil"),
+                                                    org.assertj.core.groups.Tuple.tuple(3, "line"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8TextIsRefusedAsAWhole() {
+        byte[] latin1 = "hodan,2026-03-02,AM,/\n\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> AttendanceFile.parse(latin1, AttendanceCodes.standard(), PUPILS::get, TODAY))
+                .isInstanceOf(AttendanceRules.UnreadableRegister.class);
     }
 }

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.homelink.engagement.Riverside.NORTH;
 import static org.homelink.engagement.Riverside.NOW;
 import static org.homelink.engagement.Riverside.TRUST;
@@ -74,9 +76,13 @@ class AttendanceProjectionTest {
     }
 
     static AttendanceMarksImported imported(String hash, List<LocalDate> days, PupilMarks... pupils) {
+        return imported(hash, days, NOW, pupils);
+    }
+
+    static AttendanceMarksImported imported(String hash, List<LocalDate> days, Instant at, PupilMarks... pupils) {
         int marks = (int) Arrays.stream(pupils).flatMap(p -> p.sessions().stream()).filter(s -> !s.isEmpty()).count();
         return new AttendanceMarksImported("attendance-import-" + NORTH + "-" + hash, TRUST, NORTH, hash, days,
-                                           List.of(pupils), marks, "staff-n", NOW);
+                                           List.of(pupils), marks, "staff-n", at);
     }
 
     /** 120 sessions each: Hodan comes every day; Ada misses 12 (10%); Bilal 60 (50%); Chen 8 (93.3%). */
@@ -136,6 +142,8 @@ class AttendanceProjectionTest {
 
         assertThat(school.where(AttendanceFigures::persistentAbsence)).extracting(AttendanceFigures::childId)
                                                                       .containsExactly("bilal", "ada");
+        assertThat(queries.pupil(registers.school(NORTH).orElseThrow(), "ada", null, null))
+                .as("one pupil's figures, read alone").contains(ada);
     }
 
     @Test
@@ -149,6 +157,40 @@ class AttendanceProjectionTest {
     }
 
     @Test
+    void thePenaltyThresholdCountsTheLastTenSchoolWeeksAcrossTheSummerHoliday() {
+        // Seven weeks to the end of the summer term, then the first three of the autumn.
+        List<LocalDate> summer = schoolDays(LocalDate.of(2025, 6, 2), 7);
+        List<LocalDate> autumn = schoolDays(LocalDate.of(2025, 9, 1), 3);
+        Object[] summerAway = new Object[24];
+        for (int i = 0; i < 12; i++) {
+            summerAway[2 * i] = 69 - i; // the last 12 sessions of the summer term
+            summerAway[2 * i + 1] = "G";
+        }
+        feed.feed(imported("summer", summer, pupil("ada", YearGroup.YEAR_3, 35, "/", "\\", summerAway)),
+                  imported("autumn", autumn, pupil("ada", YearGroup.YEAR_4, 15, "/", "\\")));
+
+        SchoolFigures school = queries.school(NORTH, null, null).orElseThrow();
+
+        assertThat(school.from()).as("this school year").isEqualTo(LocalDate.of(2025, 9, 1));
+        assertThat(school.lastSchoolWeeks()).hasSize(10).startsWith(LocalDate.of(2025, 6, 2));
+        AttendanceFigures ada = figures(school, "ada");
+        assertThat(ada.unauthorisedAbsences()).as("none this school year").isZero();
+        assertThat(ada.unauthorisedInLast10SchoolWeeks()).isEqualTo(12);
+        assertThat(ada.penaltyThresholdReached()).isTrue();
+    }
+
+    @Test
+    void aThresholdSetBeforeTheFirstImportIsKeptWithNobodysFigures() {
+        feed.feed(new AtRiskThresholdChanged(NORTH, TRUST, 92, "head-n", NOW));
+
+        SchoolFigures school = queries.school(NORTH, null, null).orElseThrow();
+
+        assertThat(school.atRiskBelowPercent()).isEqualTo(92);
+        assertThat(school.pupils()).isEmpty();
+        assertThat(school.lastSchoolWeeks()).isEmpty();
+    }
+
+    @Test
     void aLaterFileCorrectsTheSessionsItMarksAndLeavesTheRest() {
         LocalDate monday = TERM.get(0);
         feed.feed(imported("first", List.of(monday), pupil("ada", YearGroup.YEAR_3, 1, "N", "N")),
@@ -157,6 +199,27 @@ class AttendanceProjectionTest {
         assertThat(registers.pupil(NORTH, "ada").orElseThrow().marks()).containsEntry(monday.toString(),
                                                                                       List.of("M", "N"));
         assertThat(registers.school(NORTH).orElseThrow().imports()).hasSize(2);
+    }
+
+    @Test
+    void eachWeekCountsUnderTheYearGroupThePupilWasInThatSchoolYear() {
+        List<LocalDate> summer = schoolDays(LocalDate.of(2025, 7, 7), 1);
+        List<LocalDate> autumn = schoolDays(LocalDate.of(2025, 9, 8), 1);
+        feed.feed(imported("summer", summer, Instant.parse("2025-07-11T15:00:00Z"),
+                           pupil("ada", YearGroup.YEAR_3, 5, "/", "\\")),
+                  imported("autumn", autumn, Instant.parse("2025-09-12T15:00:00Z"),
+                           pupil("ada", YearGroup.YEAR_4, 5, "/", "\\")),
+                  // A correction to the summer's register, sent in the autumn when Ada is in Year 4.
+                  imported("summer-corrected", summer.subList(0, 1), Instant.parse("2025-09-15T08:00:00Z"),
+                           pupil("ada", YearGroup.YEAR_4, 1, "/", "N")));
+
+        assertThat(queries.weeks(NORTH, null, null))
+                .extracting(WeekOfYearGroup::week, WeekOfYearGroup::yearGroup)
+                .containsExactly(tuple(summer.get(0), YearGroup.YEAR_3), tuple(autumn.get(0), YearGroup.YEAR_4));
+        assertThat(figures(queries.school(NORTH, null, null).orElseThrow(), "ada").yearGroup())
+                .isEqualTo(YearGroup.YEAR_4);
+        assertThat(figures(queries.school(NORTH, summer.get(0), summer.get(4)).orElseThrow(), "ada").yearGroup())
+                .as("over last summer").isEqualTo(YearGroup.YEAR_3);
     }
 
     @Test

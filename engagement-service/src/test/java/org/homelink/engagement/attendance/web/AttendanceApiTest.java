@@ -147,11 +147,24 @@ class AttendanceApiTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat((String) JsonPath.read(refused.getBody(), "$.type"))
+                .isEqualTo("urn:homelink:problem:invalid-register-file");
         assertThat((List<Integer>) JsonPath.read(refused.getBody(), "$.errors[*].line")).containsExactly(3, 4, 5);
         assertThat((List<String>) JsonPath.read(refused.getBody(), "$.errors[*].field"))
                 .containsExactly("pupil", "code", "session");
         assertThat(registers.pupil(NORTH, hodan).map(p -> p.marks().containsKey(earlier.toString())).orElse(false))
                 .as("nothing of the bad file is kept").isFalse();
+    }
+
+    @Test
+    void anEmptyFileIsOneWithNoMarks() {
+        for (String empty : List.of("", "pupil,date,session,code\n")) {
+            ResponseEntity<String> refused = importFile(NORTH, empty, staff(NORTH));
+
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat((String) JsonPath.read(refused.getBody(), "$.field")).isEqualTo("file");
+            assertThat((String) JsonPath.read(refused.getBody(), "$.detail")).isEqualTo("The file holds no marks");
+        }
     }
 
     @Test

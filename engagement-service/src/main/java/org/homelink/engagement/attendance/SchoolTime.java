@@ -1,0 +1,27 @@
+package org.homelink.engagement.attendance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Schools count days in the UK's time: a register marked just after midnight in summer is the new day's, although
+ * the service's clock, in UTC, still says yesterday. Every "today" of attendance and its concerns is read here, so
+ * that the import and the concerns never disagree about what day it is.
+ */
+public final class SchoolTime {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    private SchoolTime() {
+    }
+
+    public static LocalDate today(Clock clock) {
+        return dayOf(clock.instant());
+    }
+
+    public static LocalDate dayOf(Instant moment) {
+        return LocalDate.ofInstant(moment, ZONE);
+    }
+}
