@@ -6,9 +6,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.homelink.platform.web.ConflictException;
-import org.homelink.platform.web.NotFoundException;
-import org.homelink.platform.web.RuleBrokenException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,29 +29,37 @@ class EngagementConfiguration {
 
     /**
      * Two instances may each load an activity at one version and append to it at once: the event log lets one in
-     * and refuses the other with a concurrency exception, which is transient. Retrying sends the command again on
-     * the activity as it now is, so that the second carer to book a slot is told it is taken rather than "try
-     * again", and two staff checking families in at a busy coffee morning both succeed. A stale If-Match is not
-     * transient, and is never retried; nor is a broken rule, a conflict or a record not found, which are answers
-     * that asking again would only repeat.
+     * and refuses the other with a concurrency exception. Retrying sends the command again on the activity as it now
+     * is, so that the second carer to book a slot is told it is taken rather than "try again", and two staff
+     * checking families in at a busy coffee morning both succeed. Nothing else is asked again: a broken rule, a
+     * conflict, a refusal or a record not found are answers that asking again would only repeat, a stale If-Match
+     * stays stale, and a bug or a store that is down is better answered at once than five times slower.
      */
     @Bean(destroyMethod = "")
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetries) {
-        IntervalRetryScheduler retries = IntervalRetryScheduler.builder()
-                                                               .retryExecutor(commandRetries)
-                                                               .maxRetryCount(5)
-                                                               .retryInterval(20)
-                                                               .addNonTransientFailurePredicate(
-                                                                       RuleBrokenException.class, rule -> true)
-                                                               .addNonTransientFailurePredicate(
-                                                                       ConflictException.class, conflict -> true)
-                                                               .addNonTransientFailurePredicate(
-                                                                       NotFoundException.class, notFound -> true)
-                                                               .build();
         return DefaultCommandGateway.builder()
                                     .commandBus(commandBus)
-                                    .retryScheduler(retries)
+                                    .retryScheduler(new LostRaceRetries(commandRetries))
                                     .build();
+    }
+
+    /**
+     * Judges the failure itself and not its causes, as Axon's predicates would: a lost race carries the store's
+     * duplicate key error as its cause, which would otherwise make every lost race final.
+     */
+    static final class LostRaceRetries extends IntervalRetryScheduler {
+
+        LostRaceRetries(ScheduledExecutorService retries) {
+            super(IntervalRetryScheduler.builder().retryExecutor(retries).maxRetryCount(5).retryInterval(20));
+        }
+
+        @Override
+        protected boolean isExplicitlyNonTransient(Throwable failure) {
+            boolean lostRace = failure instanceof ConcurrencyException
+                               && !(failure instanceof ConflictingAggregateVersionException)
+                               || failure instanceof AggregateStreamCreationException;
+            return !lostRace;
+        }
     }
 
     @Bean(destroyMethod = "shutdownNow")
