@@ -1,106 +1,112 @@
 package org.homelink.engagement.attendance.web;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.jayway.jsonpath.JsonPath;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.YearGroup;
-import org.homelink.engagement.attendance.command.AttendanceCommands.ImportAttendanceMarks;
 import org.homelink.engagement.attendance.query.AttendanceProjection;
-import org.homelink.engagement.attendance.query.AttendanceQueries;
-import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
-import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.engagement.testing.FamilyServiceEvents;
 import org.homelink.engagement.testing.Staff;
-import org.homelink.platform.web.ProblemResponses;
-import org.homelink.platform.web.WebConventionsAutoConfiguration;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
- * A register file's way in, the controller alone over the service's web conventions: its size limit, and the day it
- * is checked against. The stores and the command bus are stand-ins, so that the clock and the limit can be the
- * test's own.
+ * A register file's way in, on the running service with a size limit and a clock of the test's own: the limit is
+ * checked before the file is read, and a file is checked against London's today, not the server's.
  */
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "homelink.engagement.attendance.max-size=1KB")
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttendanceUploadTest {
 
-    private static final String TRUST = "riverside";
-    private static final String NORTH = "930001";
-    private static final String PATH = "/api/engagement/attendance/schools/" + NORTH + "/marks";
+    /** 00:30 on 1 July in London, when a clock in UTC still says 30 June. */
+    private static final Instant JUST_AFTER_MIDNIGHT_IN_LONDON = Instant.parse("2026-06-30T23:30:00Z");
 
-    private final CommandGateway commands = mock(CommandGateway.class);
-    private final FamilyEngagementProjection directory = mock(FamilyEngagementProjection.class);
-    private final AttendanceProjection registers = mock(AttendanceProjection.class);
+    @TestConfiguration
+    static class HalfPastMidnight {
+        @Bean
+        @Primary
+        Clock halfPastMidnightInLondon() {
+            return Clock.fixed(JUST_AFTER_MIDNIGHT_IN_LONDON, ZoneOffset.UTC);
+        }
+    }
 
-    @BeforeEach
-    void hodanIsOnNorthsRoll() {
-        when(directory.roll(NORTH)).thenReturn(Optional.of(
-                new SchoolRoll(NORTH, TRUST, "North Primary", List.of("warsame"), null, null, null)));
-        when(directory.families(List.of("warsame"))).thenReturn(List.of(new EngagementFamily(
-                "warsame", TRUST, List.of(NORTH), "The Warsame family", Instant.EPOCH, 1, List.of(),
-                List.of(new EngagementFamily.Child("hodan", "Hodan", YearGroup.YEAR_3, NORTH, true)), List.of(), null,
-                List.of(), List.of())));
-        when(commands.sendAndWait(any(ImportAttendanceMarks.class))).thenReturn(true);
-        when(registers.shows(eq(NORTH), anyString())).thenReturn(true);
+    private static final String SCHOOL = "931701";
+    private final String trust = "upload-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String hodan = "hodan-" + UUID.randomUUID().toString().substring(0, 6);
+
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private FamilyEngagementProjection directory;
+    @Autowired
+    private AttendanceProjection registers;
+
+    @BeforeAll
+    void hodanIsOnTheRoll() throws InterruptedException {
+        FamilyServiceEvents familyService = new FamilyServiceEvents(eventStore);
+        familyService.registerSchool(trust, SCHOOL, "Upload Primary");
+        FamilyServiceEvents.Family warsame = familyService.family(trust, SCHOOL, "The Warsame family")
+                                                          .carer("amina", ContactChannel.SMS, "so", true)
+                                                          .child(hodan, YearGroup.YEAR_3);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!directory.family(warsame.id()).map(f -> f.familyVersion() >= warsame.version()).orElse(false)) {
+            assertThat(System.nanoTime()).as("the pupil reached engagement-service in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test
-    void aFileOverTheLimitIsRefusedAs413NamingTheFileAndNothingIsImported() throws Exception {
-        MockMvc web = web(Clock.systemUTC(), DataSize.ofKilobytes(1));
-        byte[] file = "hodan,2026-03-02,AM,/\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+    void aFileOverTheLimitIsRefusedAs413NamingTheFileAndNothingIsImported() {
+        ResponseEntity<String> answer = importFile(("pupil,date,session,code\n"
+                                                    + (hodan + ",2026-06-29,AM,/\n").repeat(100)));
 
-        web.perform(post(PATH).headers(officer()).contentType("text/csv").content(file))
-           .andExpect(status().isPayloadTooLarge())
-           .andExpect(jsonPath("$.type").value("urn:homelink:problem:too-large"))
-           .andExpect(jsonPath("$.field").value("file"))
-           .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 KB")));
-        verify(commands, never()).sendAndWait(any());
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat((String) JsonPath.read(answer.getBody(), "$.type")).isEqualTo("urn:homelink:problem:too-large");
+        assertThat((String) JsonPath.read(answer.getBody(), "$.field")).isEqualTo("file");
+        assertThat((String) JsonPath.read(answer.getBody(), "$.detail")).contains("1 KB");
+        assertThat(registers.school(SCHOOL).map(school -> school.imports().isEmpty()).orElse(true)).isTrue();
     }
 
     @Test
-    void aRegisterMarkedJustAfterMidnightInLondonIsTodaysNotTomorrows() throws Exception {
-        // 00:30 on 1 July in London, when the service's clock in UTC still says 30 June.
-        MockMvc web = web(Clock.fixed(Instant.parse("2026-06-30T23:30:00Z"), ZoneOffset.UTC), DataSize.ofMegabytes(1));
+    void aRegisterMarkedJustAfterMidnightInLondonIsTodaysNotTomorrows() {
+        ResponseEntity<String> answer = importFile(hodan + ",2026-07-01,AM,/\n");
 
-        web.perform(post(PATH).headers(officer()).contentType("text/csv")
-                              .content("hodan,2026-07-01,AM,/\n".getBytes(StandardCharsets.UTF_8)))
-           .andExpect(status().isCreated())
-           .andExpect(jsonPath("$.marks").value(1));
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat((Integer) JsonPath.read(answer.getBody(), "$.marks")).isEqualTo(1);
     }
 
-    private MockMvc web(Clock clock, DataSize maxSize) {
-        List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-        new WebConventionsAutoConfiguration().addArgumentResolvers(resolvers);
-        return MockMvcBuilders.standaloneSetup(new AttendanceController(
-                                      commands, directory, registers, new AttendanceQueries(registers), clock,
-                                      Duration.ofSeconds(1), maxSize))
-                              .setCustomArgumentResolvers(resolvers.toArray(HandlerMethodArgumentResolver[]::new))
-                              .setControllerAdvice(new ProblemResponses())
-                              .build();
-    }
-
-    private static org.springframework.http.HttpHeaders officer() {
-        return Staff.at(TRUST, "attendance-officer", "officer-n", NORTH);
+    private ResponseEntity<String> importFile(String file) {
+        HttpHeaders officer = Staff.at(trust, "attendance-officer", "officer-u", SCHOOL);
+        officer.setContentType(MediaType.parseMediaType("text/csv"));
+        return http.exchange("/api/engagement/attendance/schools/" + SCHOOL + "/marks", HttpMethod.POST,
+                             new HttpEntity<>(file.getBytes(StandardCharsets.UTF_8), officer), String.class);
     }
 }
