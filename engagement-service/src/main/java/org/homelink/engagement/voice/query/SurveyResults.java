@@ -35,6 +35,9 @@ public final class SurveyResults {
 
     public static final int THRESHOLD = 10;
 
+    /** The year-group breakdown's group for answers of families with no child on roll. */
+    public static final String NO_YEAR_GROUP = "NO_YEAR_GROUP";
+
     private SurveyResults() {
     }
 
@@ -71,11 +74,14 @@ public final class SurveyResults {
             List<Group> bySchool = schools.size() < 2 ? null : breakdown(
                     survey.schoolUrns().stream().filter(schools::contains).toList(), answered,
                     (a, school) -> a.response().schoolUrn().equals(school), shown);
-            List<YearGroup> years = answered.stream().flatMap(a -> a.response().yearGroups().stream()).distinct()
-                                            .sorted().toList();
-            List<Group> byYearGroup = breakdown(years.stream().map(Enum::name).toList(), answered,
-                                                (a, year) -> a.response().yearGroups().contains(YearGroup.valueOf(year)),
-                                                shown);
+            List<String> years = new ArrayList<>(answered.stream().flatMap(a -> a.response().yearGroups().stream())
+                                                         .distinct().sorted().map(Enum::name).toList());
+            // Answers of families with no child on roll any more belong to no year group: left out, they would be
+            // the total less the groups shown, so they are a group of their own and suppressed like any other.
+            if (answered.stream().anyMatch(a -> a.response().yearGroups().isEmpty())) {
+                years.add(NO_YEAR_GROUP);
+            }
+            List<Group> byYearGroup = breakdown(years, answered, SurveyResults::inYearGroup, shown);
             List<String> freeText = question.kind() == QuestionKind.FREE_TEXT && withFreeText && shown
                     ? answered.stream().map(a -> a.answer().text()).sorted().toList() : null;
             questions.add(new QuestionResult(question.questionId(), question.text(), question.kind(),
@@ -85,6 +91,11 @@ public final class SurveyResults {
     }
 
     private record Answered(SurveyResponse response, GivenAnswer answer) {
+    }
+
+    private static boolean inYearGroup(Answered answered, String group) {
+        Set<YearGroup> years = answered.response().yearGroups();
+        return group.equals(NO_YEAR_GROUP) ? years.isEmpty() : years.contains(YearGroup.valueOf(group));
     }
 
     private record Tally(String name, int answers, Map<ScaleAnswer, Integer> counts) {
