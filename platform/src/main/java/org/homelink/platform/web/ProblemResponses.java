@@ -225,7 +225,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    /**
+     * A problem in the platform's form, for a service's own exception handlers: its type is
+     * {@code urn:homelink:problem:} and the given name, as every other answer's.
+     */
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:homelink:problem:" + type));
         problem.setTitle(title);

@@ -29,6 +29,7 @@ import org.homelink.engagement.families.query.SchoolRoll;
 import org.homelink.platform.Sha256;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.NotFoundException;
+import org.homelink.platform.web.ProblemResponses;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.StaffOnly;
 import org.slf4j.Logger;
@@ -228,12 +229,11 @@ class AttendanceController {
 
     @ExceptionHandler(InvalidRegisterFile.class)
     ResponseEntity<ProblemDetail> invalidFile(InvalidRegisterFile e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-register-file",
+                "The register file has lines that cannot be imported",
                 e.errors.size() + " lines cannot be imported, so nothing of the file was kept: correct them and "
                 + "send the whole file again");
-        problem.setType(URI.create("urn:homelink:problem:invalid-register-file"));
-        problem.setTitle("The register file has lines that cannot be imported");
         problem.setProperty("field", "file");
         problem.setProperty("lineCount", e.errors.size());
         problem.setProperty("errors", e.errors.subList(0, Math.min(LINES_LISTED, e.errors.size())));
@@ -242,11 +242,9 @@ class AttendanceController {
 
     @ExceptionHandler(RegisterTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.PAYLOAD_TOO_LARGE,
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The register file is too large",
                 "A register file is at most " + readable(maxSize) + ": send the register in parts, a month at a time");
-        problem.setType(URI.create("urn:homelink:problem:too-large"));
-        problem.setTitle("The register file is too large");
         problem.setProperty("field", "file");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
