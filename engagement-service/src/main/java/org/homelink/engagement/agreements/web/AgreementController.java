@@ -35,7 +35,6 @@ import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +68,6 @@ import static org.homelink.platform.web.Ids.URN_MESSAGE;
  * Every command answers once the agreement's read model shows it (read-your-writes).
  */
 @RestController
-@Validated
 @Tag(name = "Home-school agreements", description = "Versions, personal links, acknowledgements, who has not yet")
 class AgreementController {
 

@@ -20,7 +20,6 @@ import org.homelink.engagement.voice.web.PersonalLinks;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.Languages;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +41,6 @@ import java.util.List;
  * whose link it is, and an unknown link answers 404 whether or not it ever existed.
  */
 @RestController
-@Validated
 @RequestMapping(AgreementLinkController.PATH + "{token}")
 @Tag(name = "Home-school agreements: the personal link", description = "For families: no sign-in, the link is enough")
 class AgreementLinkController {
