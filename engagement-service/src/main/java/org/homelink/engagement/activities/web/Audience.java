@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -114,6 +116,18 @@ public class Audience {
             }
         }
         return new Resolved(invitees, withoutCarers, describe(request, languages));
+    }
+
+    /**
+     * For each family on the rolls of these schools, the first school (in the order given) on whose roll it is: the
+     * school a survey's answer or an agreement's acknowledgement counts for. From the rolls, a few reads, rather than
+     * each family again.
+     */
+    public Map<String, String> schoolOfEach(Collection<String> schools) {
+        Map<String, String> schoolOf = new HashMap<>();
+        schools.forEach(school -> directory.roll(school).ifPresent(
+                roll -> roll.familyIds().forEach(familyId -> schoolOf.putIfAbsent(familyId, school))));
+        return schoolOf;
     }
 
     private static boolean matches(EngagementFamily family, Set<String> schools,

@@ -225,10 +225,7 @@ class AgreementController {
         Audience.Resolved resolved = audience.resolve(actor, agreement.trustId(), schools.iterator().next(),
                 new Audience.Criteria(schools, body.familyIds(), body.yearGroups(), body.barriers(),
                                       body.languages(), body.keyWorker(), body.everyone()));
-        // The school each family acknowledges for: the first of the schools on whose roll it is.
-        Map<String, String> schoolOf = new HashMap<>();
-        schools.forEach(school -> families.roll(school).ifPresent(
-                roll -> roll.familyIds().forEach(familyId -> schoolOf.putIfAbsent(familyId, school))));
+        Map<String, String> schoolOf = audience.schoolOfEach(schools);
         List<Recipient> recipients = new ArrayList<>();
         Map<String, String> tokens = new HashMap<>();
         for (Invitee invitee : resolved.invitees()) {

@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -75,15 +74,15 @@ class AgreementApiTest {
                 .carer("amina", ContactChannel.SMS, "so", true)
                 .carer("abdi", ContactChannel.PHONE_CALL, "so", false)
                 .child("ayaan", YearGroup.YEAR_3);
-        warsame = awaited(family);
-        okafor = awaited(familyService.family(trust, NORTH, "Okafor").carer("chidi", ContactChannel.EMAIL, "en", false)
-                                      .child("ada", YearGroup.YEAR_5));
-        nowak = awaited(familyService.family(trust, NORTH, "Nowak").carer("ola", ContactChannel.SMS, "pl", false)
-                                     .child("jan", YearGroup.YEAR_3));
-        jones = awaited(familyService.family(trust, SOUTH, "Jones").carer("dai", ContactChannel.EMAIL, "cy", false)
-                                     .child("bryn", YearGroup.YEAR_1));
-        patel = awaited(familyService.family(trust, EAST, "Patel").carer("priya", ContactChannel.EMAIL, "gu", false)
-                                     .child("dev", YearGroup.YEAR_2));
+        warsame = family.seenBy(directory);
+        okafor = familyService.family(trust, NORTH, "Okafor").carer("chidi", ContactChannel.EMAIL, "en", false)
+                                      .child("ada", YearGroup.YEAR_5).seenBy(directory);
+        nowak = familyService.family(trust, NORTH, "Nowak").carer("ola", ContactChannel.SMS, "pl", false)
+                                     .child("jan", YearGroup.YEAR_3).seenBy(directory);
+        jones = familyService.family(trust, SOUTH, "Jones").carer("dai", ContactChannel.EMAIL, "cy", false)
+                                     .child("bryn", YearGroup.YEAR_1).seenBy(directory);
+        patel = familyService.family(trust, EAST, "Patel").carer("priya", ContactChannel.EMAIL, "gu", false)
+                                     .child("dev", YearGroup.YEAR_2).seenBy(directory);
     }
 
     @Test
@@ -324,20 +323,6 @@ class AgreementApiTest {
             byCarer.put(carers.get(i), links.get(i));
         }
         return byCarer;
-    }
-
-    private String awaited(FamilyServiceEvents.Family family) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (directory.familyVersionOf(family.id()) < family.version()) {
-            assertThat(System.nanoTime()).as("family reached engagement-service in time").isLessThan(deadline);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return family.id();
     }
 
     private HttpHeaders staff(String role, String... schools) {
