@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -79,7 +80,7 @@ public record FamilyAgreement(@BsonId String id, String agreementId, String fami
     }
 
     /** The list with {@code item} in place of the entry of its version, or added; in order of version. */
-    private static <T> List<T> byVersion(List<T> items, T item, java.util.function.ToIntFunction<T> version) {
+    private static <T> List<T> byVersion(List<T> items, T item, ToIntFunction<T> version) {
         List<T> result = new ArrayList<>(items.stream()
                                               .filter(i -> version.applyAsInt(i) != version.applyAsInt(item))
                                               .toList());

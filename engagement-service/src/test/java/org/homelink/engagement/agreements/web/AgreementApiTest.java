@@ -1,12 +1,15 @@
 package org.homelink.engagement.agreements.web;
 
 import com.jayway.jsonpath.JsonPath;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.YearGroup;
+import org.homelink.engagement.agreements.query.AgreementProjection;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.testing.Api;
 import org.homelink.engagement.testing.FamilyServiceEvents;
+import org.homelink.engagement.testing.ProcessorReplay;
 import org.homelink.engagement.testing.Staff;
 import org.homelink.engagement.voice.web.PersonalLinks;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +58,8 @@ class AgreementApiTest {
     private EventStore eventStore;
     @Autowired
     private FamilyEngagementProjection directory;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private Api api;
     private String warsame;
@@ -186,6 +191,21 @@ class AgreementApiTest {
         assertThat((Integer) JsonPath.read(api.post(agreement + "/links", Map.of("everyone", true),
                                                     staff("teacher", NORTH)).getBody(), "$.sent.length()"))
                 .as("a link each for the new version").isEqualTo(4);
+
+        // The read model rebuilt from the log, as an operator would: every view answers as before.
+        List<String> views = List.of(agreement, agreement + "/outstanding?schoolUrn=" + NORTH,
+                                     agreement + "/outstanding?schoolUrn=" + NORTH + "&version=1",
+                                     "/api/engagement/families/" + warsame + "/agreements", AGREEMENTS);
+        Map<String, String> before = new HashMap<>();
+        views.forEach(view -> before.put(view, api.get(view, staff("teacher", NORTH)).getBody()));
+        String link = api.get(links.get("amina"), new HttpHeaders()).getBody();
+
+        ProcessorReplay.fromTheStart(processing, eventStore, AgreementProjection.PROCESSING_GROUP);
+
+        for (String view : views) {
+            assertThat(api.get(view, staff("teacher", NORTH)).getBody()).as(view).isEqualTo(before.get(view));
+        }
+        assertThat(api.get(links.get("amina"), new HttpHeaders()).getBody()).isEqualTo(link);
     }
 
     @Test
