@@ -89,9 +89,9 @@ class AgreementLinkController {
         AgreementLink link = link(token);
         AgreementView agreement = agreements.agreement(link.agreementId()).orElseThrow(UnknownLink::new);
         AgreementView.Version version = agreement.inForce(SchoolTime.today(clock)).orElseThrow(UnknownLink::new);
-        String wanted = language != null ? Languages.normalise(language)
+        String wanted = Languages.normalise(language != null ? language
                 : families.family(link.familyId()).flatMap(f -> f.carer(link.carerId()))
-                          .map(EngagementFamily.Carer::language).orElse(null);
+                          .map(EngagementFamily.Carer::language).orElse(null));
         AgreementText text = version.textIn(wanted);
         return new AgreementForFamilies(version.title(), version.number(), version.takesEffect(), text.language(),
                                         !text.language().equals(wanted),
