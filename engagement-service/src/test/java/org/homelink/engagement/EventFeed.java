@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.homelink.contracts.engagement.ActivityEvent;
+import org.homelink.contracts.engagement.AgreementAcknowledged;
 import org.homelink.contracts.engagement.AttendanceConcernRaised;
 import org.homelink.contracts.engagement.ConcernEscalated;
 import org.homelink.contracts.engagement.ContactLogged;
@@ -12,6 +13,7 @@ import org.homelink.contracts.engagement.FollowUpCompleted;
 import org.homelink.contracts.engagement.SurveyAnswered;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.school.SchoolRegistered;
+import org.homelink.engagement.agreements.events.AgreementEvents.AgreementEvent;
 import org.homelink.engagement.attendance.command.AttendanceCommands;
 import org.homelink.engagement.attendance.concerns.events.ConcernSteps.ConcernStep;
 import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
@@ -112,6 +114,10 @@ public final class EventFeed {
             return survey.surveyId();
         } else if (event instanceof SurveyAnswered answered) {
             return answered.surveyId();
+        } else if (event instanceof AgreementEvent agreement) {
+            return agreement.agreementId();
+        } else if (event instanceof AgreementAcknowledged acknowledged) {
+            return acknowledged.agreementId();
         } else if (event instanceof AttendanceConcernRaised raised) {
             return raised.concernId();
         } else if (event instanceof ConcernEscalated escalated) {

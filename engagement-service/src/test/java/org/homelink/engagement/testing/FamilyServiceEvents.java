@@ -13,7 +13,9 @@ import org.homelink.contracts.family.KeyWorkerAssigned;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.contracts.school.Phase;
 import org.homelink.contracts.school.SchoolRegistered;
+import org.homelink.engagement.families.query.FamilyEngagementProjection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -93,6 +95,23 @@ public final class FamilyServiceEvents {
 
         public long version() {
             return sequence;
+        }
+
+        /** Waits until engagement-service's directory has every event of the family so far; its id. */
+        public String seenBy(FamilyEngagementProjection directory) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (directory.familyVersionOf(familyId) < sequence) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Family " + familyId + " did not reach engagement-service in time");
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+            return familyId;
         }
     }
 

@@ -9,6 +9,7 @@ import org.homelink.engagement.activities.events.SlotBooked;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.testing.Api;
 import org.homelink.engagement.testing.FamilyServiceEvents;
+import org.homelink.engagement.testing.ProcessorReplay;
 import org.homelink.engagement.testing.Staff;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -510,8 +511,8 @@ class EngagementApiTest {
         Map<String, String> before = new HashMap<>();
         views.forEach(view -> before.put(view, get(view, leader).getBody()));
 
-        replayFromTheStart(FamilyEngagementProjection.PROCESSING_GROUP,
-                           org.homelink.engagement.activities.query.ActivityProjection.PROCESSING_GROUP);
+        ProcessorReplay.fromTheStart(processing, eventStore, FamilyEngagementProjection.PROCESSING_GROUP,
+                                     org.homelink.engagement.activities.query.ActivityProjection.PROCESSING_GROUP);
 
         for (String view : views) {
             assertThat(get(view, leader).getBody()).as(view).isEqualTo(before.get(view));
@@ -522,37 +523,6 @@ class EngagementApiTest {
 
     @Autowired
     private org.axonframework.config.EventProcessingConfiguration processing;
-
-    private void replayFromTheStart(String... groups) {
-        long head = eventStore.createHeadToken().position().orElseThrow();
-        List<org.axonframework.eventhandling.TrackingEventProcessor> processors = new ArrayList<>();
-        for (String group : groups) {
-            org.axonframework.eventhandling.TrackingEventProcessor processor =
-                    processing.eventProcessor(group, org.axonframework.eventhandling.TrackingEventProcessor.class)
-                              .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-            processors.add(processor);
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        for (org.axonframework.eventhandling.TrackingEventProcessor processor : processors) {
-            // Started (its segment claimed), and caught up with where the log stood at the reset. (A replay
-            // ends, in Axon's words, only with the first event after it, which this test does not append.)
-            while (processor.processingStatus().isEmpty() || processor.processingStatus().values().stream()
-                    .anyMatch(status -> !status.isCaughtUp()
-                                        || status.getCurrentPosition().orElse(-1) < head)) {
-                assertThat(System.nanoTime()).as("replay of %s finished in time", processor.getName())
-                                             .isLessThan(deadline);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-        }
-    }
 
     @Test
     void referralsToPartnersShowOnTheTimelineAndActivitiesAreCoHostedOnlyWithKnownPartners() {

@@ -170,9 +170,9 @@ class ActivityController {
                              + "roll; each carer is reached by the channel and in the language they prefer. "
                              + "Families invited before are not invited again.")
     Invited invite(RequestContext actor, @PathVariable String activityId,
-                   @Valid @RequestBody ActivityRequests.InviteRequest body) {
+                   @Valid @RequestBody Audience.Criteria body) {
         ActivityView activity = queries.activity(actor, activityId);
-        Audience.Resolved resolved = audience.resolve(actor, activity.trustId(), activity.schoolUrn(), body.criteria());
+        Audience.Resolved resolved = audience.resolve(actor, activity.trustId(), activity.schoolUrn(), body);
         FamiliesInvited result = commands.sendAndWait(new ActivityCommands.InviteFamilies(
                 activityId, resolved.invitees(), resolved.description(), actor, now()));
         catchUp.await(activityId, result.version());

@@ -1,5 +1,7 @@
 package org.homelink.engagement.activities.web;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.homelink.contracts.engagement.InvitedCarer;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.YearGroup;
@@ -14,10 +16,17 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import static org.homelink.platform.web.Ids.ID;
+import static org.homelink.platform.web.Ids.ID_MESSAGE;
+import static org.homelink.platform.web.Ids.URN;
+import static org.homelink.platform.web.Ids.URN_MESSAGE;
 
 /**
  * Turns "Year 3 families who speak Somali" into the families on the school's roll (or the rolls of other schools of
@@ -45,9 +54,15 @@ public class Audience {
     /**
      * Who to reach: by name, or by criteria that combine with <em>and</em> (values within one with <em>or</em>), or
      * everyone on the roll; {@code schools} draws on other schools' rolls instead of the activity's or survey's own.
+     * Annotated for validation, so that an API can take it as the body of a request as it is.
      */
-    public record Criteria(Set<String> schools, Set<String> familyIds, Set<YearGroup> yearGroups,
-                           Set<Barrier> barriers, Set<String> languages, String keyWorker, boolean everyone) {
+    public record Criteria(Set<@Pattern(regexp = URN, message = URN_MESSAGE) String> schools,
+                           Set<@Pattern(regexp = ID, message = ID_MESSAGE) String> familyIds,
+                           Set<@NotNull YearGroup> yearGroups,
+                           Set<@NotNull Barrier> barriers,
+                           Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
+                           @Pattern(regexp = ID, message = ID_MESSAGE) String keyWorker,
+                           boolean everyone) {
     }
 
     /**
@@ -101,6 +116,18 @@ public class Audience {
             }
         }
         return new Resolved(invitees, withoutCarers, describe(request, languages));
+    }
+
+    /**
+     * For each family on the rolls of these schools, the first school (in the order given) on whose roll it is: the
+     * school a survey's answer or an agreement's acknowledgement counts for. From the rolls, a few reads, rather than
+     * each family again.
+     */
+    public Map<String, String> schoolOfEach(Collection<String> schools) {
+        Map<String, String> schoolOf = new HashMap<>();
+        schools.forEach(school -> directory.roll(school).ifPresent(
+                roll -> roll.familyIds().forEach(familyId -> schoolOf.putIfAbsent(familyId, school))));
+        return schoolOf;
     }
 
     private static boolean matches(EngagementFamily family, Set<String> schools,

@@ -7,9 +7,10 @@ import java.util.Base64;
 
 /**
  * A carer's personal link: 128 random bits, so that no one finds a link by trying; kept only as its SHA-256 hash,
- * so that the event log and the read model hold nothing that opens a survey.
+ * so that the event log and the read model hold nothing that opens a survey. Home-school agreements' links are made
+ * the same way.
  */
-final class PersonalLinks {
+public final class PersonalLinks {
 
     static final String PATH = "/api/engagement/voice/";
 
@@ -18,13 +19,13 @@ final class PersonalLinks {
     private PersonalLinks() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bits = new byte[16];
         RANDOM.nextBytes(bits);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         return Sha256.hex(token);
     }
 }

@@ -48,7 +48,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,7 +181,7 @@ class SurveyController {
                              + "narrows them. A carer sent the survey before is not sent a second link. The links "
                              + "are in this answer only, by channel and language, for delivery to take on.")
     Sent sendTo(RequestContext actor, @PathVariable String surveyId,
-                @Valid @RequestBody SurveyRequests.SendSurveyRequest body) {
+                @Valid @RequestBody Audience.Criteria body) {
         SurveyView survey = visible(actor, surveyId);
         Set<String> schools = body.schools() == null || body.schools().isEmpty()
                 ? new TreeSet<>(survey.schoolUrns()) : new TreeSet<>(body.schools());
@@ -192,11 +191,7 @@ class SurveyController {
         Audience.Resolved resolved = audience.resolve(actor, survey.trustId(), survey.schoolUrns().get(0),
                 new Audience.Criteria(schools, body.familyIds(), body.yearGroups(), body.barriers(),
                                       body.languages(), body.keyWorker(), body.everyone()));
-        // The school each family's answers count for: the first of the schools on whose roll it is. From the rolls,
-        // a few reads, rather than each invitee's family again.
-        Map<String, String> schoolOf = new HashMap<>();
-        schools.forEach(school -> families.roll(school).ifPresent(
-                roll -> roll.familyIds().forEach(familyId -> schoolOf.putIfAbsent(familyId, school))));
+        Map<String, String> schoolOf = audience.schoolOfEach(schools);
         List<Recipient> recipients = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (Invitee invitee : resolved.invitees()) {

@@ -6,12 +6,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.homelink.contracts.family.Barrier;
-import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.voice.events.ActionStatus;
 import org.homelink.engagement.voice.events.Question.QuestionKind;
 import org.homelink.engagement.voice.events.ScaleAnswer;
-import org.homelink.platform.web.Languages;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,15 +43,6 @@ final class SurveyRequests {
     }
 
     record OpenSurveyRequest(@NotNull Instant closesAt) {
-    }
-
-    record SendSurveyRequest(Set<@Pattern(regexp = URN) String> schools,
-                             Set<@Pattern(regexp = ID) String> familyIds,
-                             Set<@NotNull YearGroup> yearGroups,
-                             Set<@NotNull Barrier> barriers,
-                             Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
-                             @Pattern(regexp = ID) String keyWorker,
-                             boolean everyone) {
     }
 
     record ActionRequest(@NotEmpty List<@Pattern(regexp = ID) String> questionIds,
