@@ -2,12 +2,16 @@ package org.homelink.engagement.attendance.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.homelink.contracts.family.YearGroup;
+import org.homelink.engagement.SmallGroups;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Attendance before and after families first met the school in a practice, against pupils whose families had not:
@@ -36,6 +40,9 @@ public record PracticeImpact(String schoolUrn, String practice, LocalDate from, 
     public static final int SMALLEST_GROUP = 5;
     static final String SUPPRESSED = "Fewer than " + SMALLEST_GROUP + " pupils counted: no figures are shown, so "
                                      + "that none can point at a child";
+    /** Beside a small year group, so that the whole less the others does not give it away. */
+    static final String SUPPRESSED_BESIDE = "Withheld beside a year group of fewer than " + SMALLEST_GROUP
+                                            + " pupils counted, which the others and the whole would give away";
 
     public record YearGroupImpact(YearGroup yearGroup, Group cohort, Group comparison,
                                   BigDecimal differenceOfDifferences) {
@@ -66,7 +73,7 @@ public record PracticeImpact(String schoolUrn, String practice, LocalDate from, 
         public static Group of(List<BeforeAndAfter> pupils) {
             List<BeforeAndAfter> counted = pupils.stream().filter(BeforeAndAfter::counted).toList();
             if (counted.size() < SMALLEST_GROUP) {
-                return new Group(true, SUPPRESSED, null, null, null, null, null, null, null, null, null, null, null);
+                return withheld(SUPPRESSED);
             }
             BigDecimal before = mean(counted, true);
             BigDecimal after = mean(counted, false);
@@ -77,6 +84,11 @@ public record PracticeImpact(String schoolUrn, String practice, LocalDate from, 
                              directions[1], directions[0],
                              AttendanceFigures.percent(persistent(counted, true), counted.size()),
                              AttendanceFigures.percent(persistent(counted, false), counted.size()));
+        }
+
+        /** No figures, and why. */
+        static Group withheld(String note) {
+            return new Group(true, note, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The change in percentage points before rounding, so a difference of changes is rounded once. */
@@ -96,6 +108,26 @@ public record PracticeImpact(String schoolUrn, String practice, LocalDate from, 
                                 .filter(pupil -> (before ? pupil.before() : pupil.after()).persistentlyAbsent())
                                 .count();
         }
+    }
+
+    /**
+     * Each year group's figures, small ones suppressed and, beside them, as many more as stop the whole less the
+     * others from giving a small one away.
+     *
+     * @param whole the figures of all the year groups together, as shown
+     */
+    static Map<YearGroup, Group> byYearGroup(Map<YearGroup, List<BeforeAndAfter>> yearGroups, Group whole) {
+        Map<YearGroup, Integer> counted = new TreeMap<>();
+        yearGroups.forEach((yearGroup, pupils) -> counted.put(
+                yearGroup, (int) pupils.stream().filter(BeforeAndAfter::counted).count()));
+        Set<YearGroup> withheld = SmallGroups.toSuppress(counted, SMALLEST_GROUP, !whole.suppressed());
+        Map<YearGroup, Group> groups = new TreeMap<>();
+        yearGroups.forEach((yearGroup, pupils) -> {
+            Group figures = Group.of(pupils);
+            groups.put(yearGroup, withheld.contains(yearGroup) && !figures.suppressed()
+                    ? Group.withheld(SUPPRESSED_BESIDE) : figures);
+        });
+        return groups;
     }
 
     /** The cohort's change less the comparison's, rounded once; null when either group is suppressed. */

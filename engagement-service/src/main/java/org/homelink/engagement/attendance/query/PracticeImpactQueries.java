@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -100,17 +101,21 @@ public class PracticeImpactQueries {
             }
         }
 
-        Set<YearGroup> groups = new TreeSet<>();
-        cohort.forEach(change -> groups.add(change.yearGroup()));
-        comparison.forEach(change -> groups.add(change.yearGroup()));
+        Group cohortFigures = Group.of(cohort);
+        Group comparisonFigures = Group.of(comparison);
+        Map<YearGroup, Group> cohortBy = PracticeImpact.byYearGroup(byYearGroup(cohort), cohortFigures);
+        Map<YearGroup, Group> comparisonBy = PracticeImpact.byYearGroup(byYearGroup(comparison), comparisonFigures);
+        Set<YearGroup> groups = new TreeSet<>(cohortBy.keySet());
+        groups.addAll(comparisonBy.keySet());
         List<YearGroupImpact> byYearGroup = groups.stream().map(group -> {
-            List<BeforeAndAfter> cohortOf = cohort.stream().filter(c -> c.yearGroup() == group).toList();
-            List<BeforeAndAfter> comparisonOf = comparison.stream().filter(c -> c.yearGroup() == group).toList();
-            return new YearGroupImpact(group, Group.of(cohortOf), Group.of(comparisonOf),
-                                       PracticeImpact.differenceOfDifferences(cohortOf, comparisonOf));
+            Group cohortOf = cohortBy.getOrDefault(group, Group.of(List.of()));
+            Group comparisonOf = comparisonBy.getOrDefault(group, Group.of(List.of()));
+            return new YearGroupImpact(group, cohortOf, comparisonOf, cohortOf.suppressed() || comparisonOf.suppressed()
+                    ? null : PracticeImpact.differenceOfDifferences(inYearGroup(cohort, group),
+                                                                    inYearGroup(comparison, group)));
         }).toList();
         return new PracticeImpact(schoolUrn, practice.name(), start, end, weeks, BeforeAndAfter.MINIMUM_SESSIONS,
-                                  PracticeImpact.SMALLEST_GROUP, alignedOn, Group.of(cohort), Group.of(comparison),
+                                  PracticeImpact.SMALLEST_GROUP, alignedOn, cohortFigures, comparisonFigures,
                                   PracticeImpact.differenceOfDifferences(cohort, comparison), byYearGroup);
     }
 
@@ -121,6 +126,15 @@ public class PracticeImpactQueries {
                         .map(roll -> impact(roll, registers.school(roll.schoolUrn()), practice, weeks, from, to,
                                             yearGroups))
                         .toList();
+    }
+
+    private static Map<YearGroup, List<BeforeAndAfter>> byYearGroup(List<BeforeAndAfter> pupils) {
+        return pupils.stream().collect(Collectors.groupingBy(BeforeAndAfter::yearGroup, TreeMap::new,
+                                                             Collectors.toList()));
+    }
+
+    private static List<BeforeAndAfter> inYearGroup(List<BeforeAndAfter> pupils, YearGroup yearGroup) {
+        return pupils.stream().filter(pupil -> pupil.yearGroup() == yearGroup).toList();
     }
 
     private BeforeAndAfter changeOf(Pupil pupil, Map<String, PupilRegister> registers, LocalDate day, Window window) {

@@ -2,11 +2,14 @@ package org.homelink.engagement.attendance.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.attendance.query.PracticeImpact.Group;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.homelink.engagement.attendance.query.BeforeAndAfterTest.change;
@@ -73,5 +76,24 @@ class PracticeImpactTest {
         assertThat((String) json.get("note")).startsWith("Fewer than 5 pupils counted");
         assertThat(PracticeImpact.differenceOfDifferences(four, COHORT)).isNull();
         assertThat(Group.of(List.of()).suppressed()).isTrue();
+    }
+
+    @Test
+    void besideASmallYearGroupTheNextSmallestIsWithheldSoSubtractionGivesNothingAway() {
+        Map<YearGroup, List<BeforeAndAfter>> yearGroups = new TreeMap<>(Map.of(
+                YearGroup.YEAR_1, Collections.nCopies(6, change(YearGroup.YEAR_1, 10, 9, 10, 10)),
+                YearGroup.YEAR_2, Collections.nCopies(7, change(YearGroup.YEAR_2, 10, 9, 10, 10)),
+                YearGroup.YEAR_3, Collections.nCopies(2, change(YearGroup.YEAR_3, 10, 9, 10, 10))));
+        List<BeforeAndAfter> all = yearGroups.values().stream().flatMap(List::stream).toList();
+
+        Map<YearGroup, Group> groups = PracticeImpact.byYearGroup(yearGroups, Group.of(all));
+
+        assertThat(groups.get(YearGroup.YEAR_3).note()).startsWith("Fewer than 5");
+        assertThat(groups.get(YearGroup.YEAR_1).suppressed()).isTrue();
+        assertThat(groups.get(YearGroup.YEAR_1).note()).startsWith("Withheld beside a year group");
+        assertThat(groups.get(YearGroup.YEAR_2).counted()).isEqualTo(7);
+        assertThat(PracticeImpact.byYearGroup(Map.of(YearGroup.YEAR_2, yearGroups.get(YearGroup.YEAR_2)),
+                                              Group.of(all)).get(YearGroup.YEAR_2).suppressed())
+                .as("one year group alone is the whole").isFalse();
     }
 }
