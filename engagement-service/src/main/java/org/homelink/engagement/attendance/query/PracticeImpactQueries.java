@@ -103,20 +103,28 @@ public class PracticeImpactQueries {
 
         Group cohortFigures = Group.of(cohort);
         Group comparisonFigures = Group.of(comparison);
-        Map<YearGroup, Group> cohortBy = PracticeImpact.byYearGroup(byYearGroup(cohort), cohortFigures);
-        Map<YearGroup, Group> comparisonBy = PracticeImpact.byYearGroup(byYearGroup(comparison), comparisonFigures);
+        return new PracticeImpact(schoolUrn, practice.name(), start, end, weeks, BeforeAndAfter.MINIMUM_SESSIONS,
+                                  PracticeImpact.SMALLEST_GROUP, alignedOn, cohortFigures, comparisonFigures,
+                                  PracticeImpact.differenceOfDifferences(cohort, comparison),
+                                  byYearGroup(cohort, cohortFigures, comparison, comparisonFigures));
+    }
+
+    /** The cohort and the comparison by year group, side by side, each suppressed by its own breakdown's rule. */
+    private static List<YearGroupImpact> byYearGroup(List<BeforeAndAfter> cohort, Group cohortFigures,
+                                                     List<BeforeAndAfter> comparison, Group comparisonFigures) {
+        Map<YearGroup, List<BeforeAndAfter>> cohortPupils = inYearGroups(cohort);
+        Map<YearGroup, List<BeforeAndAfter>> comparisonPupils = inYearGroups(comparison);
+        Map<YearGroup, Group> cohortBy = PracticeImpact.byYearGroup(cohortPupils, cohortFigures);
+        Map<YearGroup, Group> comparisonBy = PracticeImpact.byYearGroup(comparisonPupils, comparisonFigures);
         Set<YearGroup> groups = new TreeSet<>(cohortBy.keySet());
         groups.addAll(comparisonBy.keySet());
-        List<YearGroupImpact> byYearGroup = groups.stream().map(group -> {
+        return groups.stream().map(group -> {
             Group cohortOf = cohortBy.getOrDefault(group, Group.of(List.of()));
             Group comparisonOf = comparisonBy.getOrDefault(group, Group.of(List.of()));
             return new YearGroupImpact(group, cohortOf, comparisonOf, cohortOf.suppressed() || comparisonOf.suppressed()
-                    ? null : PracticeImpact.differenceOfDifferences(inYearGroup(cohort, group),
-                                                                    inYearGroup(comparison, group)));
+                    ? null : PracticeImpact.differenceOfDifferences(cohortPupils.get(group),
+                                                                    comparisonPupils.get(group)));
         }).toList();
-        return new PracticeImpact(schoolUrn, practice.name(), start, end, weeks, BeforeAndAfter.MINIMUM_SESSIONS,
-                                  PracticeImpact.SMALLEST_GROUP, alignedOn, cohortFigures, comparisonFigures,
-                                  PracticeImpact.differenceOfDifferences(cohort, comparison), byYearGroup);
     }
 
     /** Each school of the trust side by side, over the same period. */
@@ -128,13 +136,9 @@ public class PracticeImpactQueries {
                         .toList();
     }
 
-    private static Map<YearGroup, List<BeforeAndAfter>> byYearGroup(List<BeforeAndAfter> pupils) {
+    private static Map<YearGroup, List<BeforeAndAfter>> inYearGroups(List<BeforeAndAfter> pupils) {
         return pupils.stream().collect(Collectors.groupingBy(BeforeAndAfter::yearGroup, TreeMap::new,
                                                              Collectors.toList()));
-    }
-
-    private static List<BeforeAndAfter> inYearGroup(List<BeforeAndAfter> pupils, YearGroup yearGroup) {
-        return pupils.stream().filter(pupil -> pupil.yearGroup() == yearGroup).toList();
     }
 
     private BeforeAndAfter changeOf(Pupil pupil, Map<String, PupilRegister> registers, LocalDate day, Window window) {
