@@ -1,7 +1,9 @@
 package org.homelink.engagement.benchmark;
 
+import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.homelink.engagement.families.query.ActivitySummary;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
@@ -37,7 +39,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * The attendance import benchmark (runs only with {@code -Pbenchmarks}): a trust's term of register marks, one file
  * per school, sent through HTTP on the embedded in-memory store; each answer comes once the read model shows the
  * file, so the time is to marks that staff can see. The goal is the whole trust (50 schools, 600 pupils each, 60
- * days, two sessions: 3.6 million marks) in under 5 minutes. {@code -Dattendance.schools=N} runs a part of it.
+ * days, two sessions: 3.6 million marks) in under 5 minutes. Then one school's lists and its attendance before and
+ * after a first home visit and a first coffee morning are read. {@code -Dattendance.schools=N} runs a part of it.
  * Results go to the {@code attendance-import} section of docs/benchmarks.md.
  */
 @Tag("benchmark")
@@ -61,12 +64,15 @@ class AttendanceImportBenchmark {
 
     @Test
     void measure() {
-        TrustOfFamilies trust = new TrustOfFamilies("attendance-trust", SCHOOLS, PUPILS_PER_SCHOOL, 1,
+        // Ten activities every three days, two of them coffee mornings: the second, four weeks in, has weeks before it.
+        TrustOfFamilies trust = new TrustOfFamilies("attendance-trust", SCHOOLS, PUPILS_PER_SCHOOL, 10,
                                                     Instant.parse("2026-01-05T08:00:00Z"), 20260105L);
         MongoDatabase database = client.getDatabase(mongo.database());
         database.getCollection(FamilyEngagementProjection.ROLLS, SchoolRoll.class).insertMany(trust.rolls);
         database.getCollection(FamilyEngagementProjection.FAMILIES, EngagementFamily.class)
                 .insertMany(trust.families);
+        database.getCollection(FamilyEngagementProjection.ACTIVITY_SUMMARIES, ActivitySummary.class)
+                .insertMany(trust.activities);
         List<LocalDate> days = schoolDays(LocalDate.of(2026, 1, 5), DAYS);
 
         Random random = new Random(11);
@@ -105,6 +111,8 @@ class AttendanceImportBenchmark {
                                                           first.schoolUrn())), String.class);
         long listMillis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(list.getStatusCode().value()).isEqualTo(200);
+        Impact homeVisits = impact(first, "HOME_VISIT", trust.trustId);
+        Impact coffeeMornings = impact(first, "COFFEE_MORNING", trust.trustId);
 
         String markdown = String.format(Locale.ROOT, """
                         Import of a trust's term of register marks through HTTP, one CSV file per school, each answered
@@ -116,13 +124,36 @@ class AttendanceImportBenchmark {
 
                         A school's persistent absence list after the import: %d ms. Goal for the full trust (50 schools,
                         3.6 million marks): under 5 minutes.
+
+                        A school's attendance before and after a first home visit, against the comparison (the %d
+                        families on its roll and their children's registers read by id, the rest in memory): %d ms,
+                        %d pupils in the cohort; after a first coffee morning: %d ms, %d pupils in the cohort.
                         """, Runtime.getRuntime().availableProcessors(), SCHOOLS, PUPILS_PER_SCHOOL, DAYS, marks,
-                                        seconds, marks / seconds, slowest / 1e9, listMillis);
+                                        seconds, marks / seconds, slowest / 1e9, listMillis, PUPILS_PER_SCHOOL,
+                                        homeVisits.millis(), homeVisits.pupils(), coffeeMornings.millis(),
+                                        coffeeMornings.pupils());
         System.out.println(markdown);
         Path docs = Path.of("..", "docs", "benchmarks.md");
         System.out.println(BenchmarkResults.writeSection(docs, "attendance-import", markdown)
                                    ? "Results written to " + docs.normalize()
                                    : "Results not written: run from the repository root with -pl engagement-service");
+    }
+
+    private record Impact(long millis, int pupils) {
+    }
+
+    /** The school's cohort view for a practice, timed on the second asking: the first warms the code up. */
+    private Impact impact(SchoolRoll school, String practice, String trustId) {
+        String path = "/api/engagement/attendance/schools/" + school.schoolUrn() + "/impact?practice=" + practice;
+        HttpEntity<Void> officer = new HttpEntity<>(Staff.at(trustId, "attendance-officer", "officer",
+                                                             school.schoolUrn()));
+        http.exchange(path, HttpMethod.GET, officer, String.class);
+        long t0 = System.nanoTime();
+        ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET, officer, String.class);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        assertThat((Boolean) JsonPath.read(answer.getBody(), "$.cohort.suppressed")).as(answer.getBody()).isFalse();
+        return new Impact(millis, JsonPath.read(answer.getBody(), "$.cohort.pupils"));
     }
 
     /** The first {@code PUPILS_PER_SCHOOL} children on the school's roll. */

@@ -2,6 +2,7 @@ package org.homelink.engagement.voice.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.homelink.contracts.family.YearGroup;
+import org.homelink.engagement.SmallGroups;
 import org.homelink.engagement.voice.events.GivenAnswer;
 import org.homelink.engagement.voice.events.Question;
 import org.homelink.engagement.voice.events.Question.QuestionKind;
@@ -9,9 +10,7 @@ import org.homelink.engagement.voice.events.ScaleAnswer;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,22 +126,13 @@ public final class SurveyResults {
         for (String name : names) {
             tallies.put(name, tally(name, answered.stream().filter(a -> membership.in(a, name)).toList()));
         }
-        Set<String> suppressed = new HashSet<>();
-        tallies.values().stream().filter(t -> !overallShown || t.answers() < THRESHOLD)
-               .forEach(t -> suppressed.add(t.name()));
-        while (!suppressed.isEmpty() && suppressed.size() < tallies.size()
-               && (suppressed.size() < 2 || suppressedAnswers(tallies, suppressed) < THRESHOLD)) {
-            tallies.values().stream().filter(t -> !suppressed.contains(t.name()))
-                   .min(Comparator.comparingInt(Tally::answers).thenComparing(Tally::name))
-                   .ifPresent(t -> suppressed.add(t.name()));
-        }
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        tallies.forEach((name, tally) -> sizes.put(name, tally.answers()));
+        Set<String> suppressed = SmallGroups.toSuppress(sizes, THRESHOLD, overallShown);
         QuestionKind kind = answered.stream().anyMatch(a -> a.answer().scale() != null) ? QuestionKind.SCALE
                                                                                         : QuestionKind.FREE_TEXT;
         return tallies.values().stream().map(t -> t.group(!suppressed.contains(t.name()), kind)).toList();
     }
 
-    private static int suppressedAnswers(Map<String, Tally> tallies, Set<String> suppressed) {
-        return suppressed.stream().map(tallies::get).mapToInt(Tally::answers).sum();
-    }
 
 }
