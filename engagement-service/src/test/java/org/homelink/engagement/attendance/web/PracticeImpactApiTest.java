@@ -53,9 +53,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PracticeImpactApiTest {
 
-    private static final String EAST = "960001";
+    private static final String EAST = "970001";
     private static final String CARER = "carer";
-    private static final String WEST = "960002";
+    private static final String WEST = "970002";
     /** Twelve weeks up to last week; the sixth is half term, with no marks. */
     private static final LocalDate FIRST_WEEK = AttendanceProjection.weekOf(SchoolTime.today(
             Clock.systemUTC())).minusWeeks(12);
