@@ -1,6 +1,5 @@
 package org.homelink.engagement.messages.channels;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,13 +17,13 @@ class MessageChannelsConfiguration {
 
     /** Spring Boot makes the {@link JavaMailSender}, from {@code spring.mail.*}, once the host is set. */
     @Bean
-    @ConditionalOnExpression("!environment.getProperty('spring.mail.host', '').isBlank()")
+    @ConditionalOnSetting("spring.mail.host")
     EmailChannel emailChannel(JavaMailSender mail, EmailSettings settings) {
         return new EmailChannel(mail, settings);
     }
 
     @Bean
-    @ConditionalOnExpression("!environment.getProperty('homelink.messages.sms.url', '').isBlank()")
+    @ConditionalOnSetting("homelink.messages.sms.url")
     SmsChannel smsChannel(SmsSettings settings, RestClient.Builder builder) {
         return new SmsChannel(settings, builder);
     }

@@ -15,7 +15,6 @@ import org.homelink.platform.web.MissingRequestContextException;
 import org.homelink.platform.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,7 +45,7 @@ import java.util.regex.Pattern;
  */
 @RestController
 @RequestMapping("/api/engagement/messages/receipts")
-@ConditionalOnExpression("!environment.getProperty('homelink.messages.sms.webhook-secret', '').isBlank()")
+@ConditionalOnSetting("homelink.messages.sms.webhook-secret")
 @Tag(name = "Messages: delivery receipts", description = "For the SMS provider: signed with the shared secret, "
                                                          + "no staff sign-in")
 class SmsReceiptsController {
