@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.homelink.engagement.messages.delivery.DeliveryReports;
 import org.homelink.engagement.messages.delivery.DeliveryState;
 import org.homelink.platform.web.InvalidFieldsException;
@@ -17,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,6 +65,7 @@ class SmsReceiptsController {
     /** A provider's reason may quote the number it failed to reach; what is recorded is never personal data. */
     private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d ()-]{5,}\\d");
     private static final int LONGEST_DETAIL = 200;
+    private static final int LARGEST_RECEIPT = 16 * 1024;
 
     private final DeliveryReports reports;
     private final ReceiptSignature signature;
@@ -84,12 +85,17 @@ class SmsReceiptsController {
                              + "failed, undelivered, rejected or expired (accepted, queued, scheduled, sending, "
                              + "sent and buffered are taken and change nothing), \"error\": the provider's reason, "
                              + "optional, \"at\": ISO-8601 instant, optional}. 204 recorded or taken; 401 unsigned "
-                             + "or badly signed; 404 no text was sent with this reference.")
+                             + "or badly signed; 404 no text was sent with this reference.",
+               requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                       mediaType = "application/json", schema = @Schema(type = "object"))))
     ResponseEntity<Void> sms(@Parameter(description = "sha256=<hex of HMAC-SHA256 of the raw body with the secret>")
                              @RequestHeader(name = ReceiptSignature.HEADER, required = false) String signed,
-                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                     mediaType = "application/json", schema = @Schema(type = "object")))
-                             @RequestBody byte[] body) {
+                             HttpServletRequest request) throws IOException {
+        // Anyone may call this path, so no more is read than a receipt can need before the signature is checked.
+        byte[] body = request.getInputStream().readNBytes(LARGEST_RECEIPT + 1);
+        if (body.length > LARGEST_RECEIPT) {
+            throw invalid("body", "is larger than a receipt can be: at most " + LARGEST_RECEIPT + " bytes");
+        }
         if (!signature.verifies(body, signed)) {
             throw new MissingRequestContextException(ReceiptSignature.HEADER, "is missing or does not match the body");
         }

@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -128,6 +129,28 @@ class SmsReceiptsApiTest {
         assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) JsonPath.read(answer.getBody(), "$.field")).isEqualTo(field);
         assertThat(reports.reportsOn("delivery-r5")).isEmpty();
+    }
+
+    @Test
+    void readsNoMoreThanAReceiptCanNeed() {
+        reports.sent("delivery-r6");
+        String receipt = "{\"reference\": \"delivery-r6\", \"status\": \"delivered\", \"error\": \""
+                         + "x".repeat(20_000) + "\"}";
+
+        ResponseEntity<String> answer = post(receipt, signed(receipt));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) JsonPath.read(answer.getBody(), "$.field")).isEqualTo("body");
+        assertThat(reports.reportsOn("delivery-r6")).isEmpty();
+    }
+
+    @Test
+    void isInTheApiDocsWithItsSignatureHeader() {
+        String docs = http.getForObject("/api/engagement/v3/api-docs", String.class);
+
+        assertThat((List<String>) JsonPath.read(
+                docs, "$.paths['" + PATH + "'].post.parameters[*].name")).contains("X-Homelink-Signature");
+        assertThat((Object) JsonPath.read(docs, "$.paths['" + PATH + "'].post.requestBody")).isNotNull();
     }
 
     private ResponseEntity<String> post(String body, String signature) {
