@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Texts through one HTTP provider: a JSON POST per text with the delivery id as the provider's reference, which its
  * receipts come back with. The provider's status says what came of it: 2xx took it; 429 and 5xx are "not now", as
- * are a timeout or a refused connection; any other 4xx refused this text for good.
+ * are a timeout, a refused connection and a redirect; any other 4xx refused this text for good.
  */
 public class SmsChannel implements Channel {
 
@@ -104,7 +104,11 @@ public class SmsChannel implements Channel {
                      status.value());
             return new Handover.TryLater("provider refused our credentials: " + status.value());
         }
-        return new Handover.Undeliverable("provider refused it: " + status.value());
+        if (status.is4xxClientError()) {
+            return new Handover.Undeliverable("provider refused it: " + status.value());
+        }
+        // A redirect, not followed: the URL is ours to put right, as with the key.
+        return new Handover.TryLater("provider answered " + status.value());
     }
 
     /** Its id for the text, kept for support; an answer without one, or not JSON, still means it took the text. */

@@ -136,18 +136,24 @@ class SmsReceiptsController {
             throw invalid("status", "must be one of " + String.join(", ", OUTCOMES.keySet()) + ", or a stage "
                                     + "before them");
         }
-        return new Receipt(reference, status, detail(text(receipt, "error")), at(text(receipt, "at")));
+        // Some providers give their error as a number.
+        JsonNode error = receipt.get("error");
+        String reason = error != null && error.isValueNode() && !error.isNull() ? error.asText() : null;
+        return new Receipt(reference, status, detail(reason), at(receipt.get("at")));
     }
 
-    private Instant at(String at) {
-        if (at == null) {
+    private Instant at(JsonNode at) {
+        if (at == null || at.isNull()) {
             return clock.instant();
         }
         try {
-            return Instant.parse(at);
+            if (at.isTextual()) {
+                return Instant.parse(at.asText());
+            }
         } catch (DateTimeParseException e) {
-            throw invalid("at", "must be an ISO-8601 instant, such as 2026-03-02T09:30:00Z");
+            // Answered below, as for a time that is not text at all.
         }
+        throw invalid("at", "must be an ISO-8601 instant, such as 2026-03-02T09:30:00Z");
     }
 
     private static String detail(String error) {

@@ -100,7 +100,7 @@ class SmsChannelTest {
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({"200, Accepted", "202, Accepted",
             "429, TryLater", "500, TryLater", "502, TryLater", "503, TryLater",
-            "401, TryLater", "403, TryLater",
+            "401, TryLater", "403, TryLater", "301, TryLater",
             "400, Undeliverable", "404, Undeliverable", "422, Undeliverable"})
     void readsTheProvidersStatus(int status, String outcome) {
         provider.answers(status, "{\"error\":\"as the provider says\"}");

@@ -58,6 +58,16 @@ class SmsReceiptsApiTest {
     }
 
     @Test
+    void keepsAnErrorCodeGivenAsANumber() {
+        reports.sent("delivery-r7");
+        String receipt = "{\"reference\": \"delivery-r7\", \"status\": \"undelivered\", \"error\": 30005}";
+
+        assertThat(post(receipt, signed(receipt)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(reports.reportsOn("delivery-r7")).extracting(RecordingDeliveryReports.Report::detail)
+                                                   .containsExactly("30005");
+    }
+
+    @Test
     void aReceiptWithoutATimeIsRecordedAsOfNow() {
         reports.sent("delivery-r2");
         String receipt = "{\"reference\": \"delivery-r2\", \"status\": \"delivered\"}";
@@ -120,7 +130,8 @@ class SmsReceiptsApiTest {
             "a reference not an id | reference | {\"reference\": \"<script>\", \"status\": \"delivered\"}",
             "no status           | status    | {\"reference\": \"delivery-r5\"}",
             "an unknown status   | status    | {\"reference\": \"delivery-r5\", \"status\": \"lost\"}",
-            "a time that is not  | at        | {\"reference\": \"delivery-r5\", \"status\": \"delivered\", \"at\": \"yesterday\"}"})
+            "a time that is not  | at        | {\"reference\": \"delivery-r5\", \"status\": \"delivered\", \"at\": \"yesterday\"}",
+            "a time as a number  | at        | {\"reference\": \"delivery-r5\", \"status\": \"delivered\", \"at\": 1772443800}"})
     void answersABadReceiptWith400NamingTheFieldAndRecordsNothing(String why, String field, String receipt) {
         reports.sent("delivery-r5");
 
