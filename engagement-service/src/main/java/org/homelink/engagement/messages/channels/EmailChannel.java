@@ -106,7 +106,7 @@ public class EmailChannel implements Channel {
     }
 
     /** The plain text as paragraphs, escaped: the text is staff's, never markup. */
-    static String html(String text, String language) {
+    private static String html(String text, String language) {
         String paragraphs = Arrays.stream(text.split("\\R{2,}"))
                                   .map(paragraph -> "<p>" + HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8")
                                                                      .replaceAll("\\R", "<br>\n") + "</p>")
@@ -126,7 +126,7 @@ public class EmailChannel implements Channel {
      * The SMTP reply code, wherever in the chain JavaMail put it: on the failed recipient (RCPT), the sender (MAIL)
      * or the message (DATA). Without one, nothing was refused: the server was not reached or did not answer.
      */
-    static Handover handoverFor(Exception failure) {
+    private static Handover handoverFor(Exception failure) {
         Optional<Integer> code = causes(failure).map(EmailChannel::replyCode).flatMap(Optional::stream).findFirst();
         if (code.isEmpty()) {
             return new Handover.TryLater("SMTP server not reached: " + failure.getClass().getSimpleName());

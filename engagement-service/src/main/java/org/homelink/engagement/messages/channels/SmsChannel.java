@@ -29,7 +29,7 @@ public class SmsChannel implements Channel {
     private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
     /** What the provider is sent. */
-    record Text(String to, String from, String body, String reference, String statusCallback) {
+    private record Text(String to, String from, String body, String reference, String statusCallback) {
     }
 
     private final RestClient provider;
@@ -84,7 +84,7 @@ public class SmsChannel implements Channel {
     }
 
     /** The provider's answer to {@link #handoverFor}, read only when it took the text. */
-    interface Answer {
+    private interface Answer {
         JsonNode read() throws IOException;
     }
 
@@ -92,7 +92,7 @@ public class SmsChannel implements Channel {
      * A 401 or 403 says our key is wrong, not the carer's number: "not now", so that the texts wait, and go, once
      * the key is put right, rather than every one failing at once.
      */
-    static Handover handoverFor(HttpStatusCode status, Answer answer) throws IOException {
+    private static Handover handoverFor(HttpStatusCode status, Answer answer) throws IOException {
         if (status.is2xxSuccessful()) {
             return new Handover.Accepted(providerId(answer), false);
         }
