@@ -10,27 +10,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Until sign-in arrives, a request to {@code /api/**} says in headers whom it acts for: a trust, a role, a member of
  * staff and a set of schools; or, for a partner's worker, the partner organisation, with no trust needed since a
  * partner belongs to none. This filter refuses, with 401 and without forwarding, a request whose context is
- * missing or malformed, and passes a sound one on unchanged. The services check the context again themselves.
+ * missing or malformed, and passes a sound one on unchanged. The services check the context again themselves. The
+ * paths that need none are {@link PublicPaths}'.
  * <p>
  * The sign-in issue replaces this filter with one that derives the context from a verified token.
  */
@@ -52,20 +48,6 @@ class RequestContextHeadersFilter implements GlobalFilter, Ordered {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern URN = Pattern.compile("\\d{6}");
 
-    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
-    /** Each service's OpenAPI document, which the Swagger UI fetches without a context. */
-    private static final List<PathPattern> API_DOCS = Stream.of("/api/{service}/v3/api-docs",
-                                                                "/api/{service}/v3/api-docs.yaml",
-                                                                "/api/{service}/v3/api-docs/**")
-                                                            .map(PathPatternParser.defaultInstance::parse)
-                                                            .toList();
-    /**
-     * A carer's personal link to a parent voice survey: the link is the credential and families have no sign-in.
-     * engagement-service asks no context there and answers 404 for any link it does not know.
-     */
-    private static final PathPattern PERSONAL_LINKS = PathPatternParser.defaultInstance
-            .parse("/api/engagement/voice/**");
-
     private final ObjectMapper objectMapper;
 
     RequestContextHeadersFilter(ObjectMapper objectMapper) {
@@ -74,27 +56,12 @@ class RequestContextHeadersFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        boolean open = !API.matches(path) || API_DOCS.stream().anyMatch(docs -> docs.matches(path))
-                       || PERSONAL_LINKS.matches(path);
-        if (open && !hasDotSegments(path)) {
+        if (PublicPaths.open(exchange.getRequest().getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
         return problemWith(exchange.getRequest().getHeaders())
                 .map(problem -> refuse(exchange, problem))
                 .orElseGet(() -> chain.filter(exchange));
-    }
-
-    /**
-     * A path with {@code .} or {@code ..} segments (however encoded, or with {@code ;} parameters) may resolve, at
-     * the service, to somewhere under {@code /api/} whatever it starts with; so it is always checked. Browsers and
-     * HTTP clients never send one.
-     */
-    private static boolean hasDotSegments(PathContainer path) {
-        return path.elements().stream()
-                   .filter(PathContainer.PathSegment.class::isInstance)
-                   .map(segment -> ((PathContainer.PathSegment) segment).valueToMatch())
-                   .anyMatch(segment -> segment.equals(".") || segment.equals(".."));
     }
 
     /** The first thing wrong with the context, or nothing. */

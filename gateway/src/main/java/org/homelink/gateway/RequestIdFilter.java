@@ -60,9 +60,6 @@ class RequestIdFilter implements GlobalFilter, Ordered {
         return given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
-    private static final java.util.regex.Pattern PERSONAL_LINK =
-            java.util.regex.Pattern.compile("^(/api/engagement/voice/)[^/]+");
-
     private static void logLine(ServerWebExchange exchange, String requestId, SignalType signal, long start) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         String outcome = switch (signal) {
@@ -76,16 +73,11 @@ class RequestIdFilter implements GlobalFilter, Ordered {
         String fallback = fallbackCause != null ? " fallback=" + fallbackCause.getClass().getSimpleName() : "";
         long millis = (System.nanoTime() - start) / 1_000_000;
         try (MDC.MDCCloseable ignored = MDC.putCloseable(CONTEXT_KEY, requestId)) {
-            // The raw path only: ids, never names, and never the query. The id is in the message as well as in the
+            // The raw path only, personal links left out: ids, never names, and never the query. The id is in the message as well as in the
             // logging context, so it shows under any log pattern (the local run shares one for every application).
             log.info("{} {} {} {} ms{} id={}", exchange.getRequest().getMethod(),
-                     loggable(exchange.getRequest().getPath().value()), outcome, millis, fallback, requestId);
+                     PublicPaths.loggable(exchange.getRequest().getPath()), outcome, millis, fallback, requestId);
         }
-    }
-
-    /** A carer's personal survey link is their credential: whoever reads it in a log could answer as them. */
-    static String loggable(String path) {
-        return PERSONAL_LINK.matcher(path).replaceFirst("$1{link}");
     }
 
     @Override

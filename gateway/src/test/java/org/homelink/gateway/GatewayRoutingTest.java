@@ -132,7 +132,8 @@ class GatewayRoutingTest {
             "no school,        X-Homelink-Schools, NONE,             'X-Homelink-Schools must name at least one school "
                     + "for this role'",
             "school not a URN, X-Homelink-Schools, '100001, 10002',  " + NOT_URNS,
-            "empty school,     X-Homelink-Schools, '100001,,100002', " + NOT_URNS})
+            "empty school,     X-Homelink-Schools, '100001,,100002', " + NOT_URNS,
+            "trailing comma,   X-Homelink-Schools, '100001,',        " + NOT_URNS})
     void refusesAnApiRequestWithoutASoundContextAndNamesTheHeader(String why, String header, String value,
                                                                  String detail) {
         client.get().uri("/api/families/17?name=Ada")
@@ -215,8 +216,10 @@ class GatewayRoutingTest {
             "/api/engagement/v3/api-docs, engagement-service",
             "/api/partners/v3/api-docs, community-partners-service",
             "/api/engagement/voice/Zm9yIGEgY2FyZXI, engagement-service",
-            "/api/engagement/voice/Zm9yIGEgY2FyZXI/answer, engagement-service"})
-    void asksNoContextForOpenDataOrTheApiDocsOrAPersonalLink(String path, String service) {
+            "/api/engagement/voice/Zm9yIGEgY2FyZXI/answer, engagement-service",
+            "/api/engagement/agreement-links/QWdyZWVtZW50IGxpbms, engagement-service",
+            "/api/engagement/messages/receipts/sms, engagement-service"})
+    void asksNoContextForOpenDataOrTheApiDocsOrAPersonalLinkOrAProvidersWebhook(String path, String service) {
         client.get().uri(path).exchange()
               .expectStatus().isOk()
               .expectBody(String.class).isEqualTo(service + " " + path);
@@ -228,7 +231,9 @@ class GatewayRoutingTest {
             "/api/families/v3/api-docs/%2e%2e/%2E%2E/%2e%2e/families/17",
             "/api/families/v3/api-docs/..;/..;/..;/families/17",
             "/openreferral/../api/partners/referrals/9",
-            "/api/engagement/voice/../surveys/9/results"})
+            "/api/engagement/voice/../surveys/9/results",
+            "/api/engagement/agreement-links/../../families/17",
+            "/api/engagement/messages/receipts/%2e%2e/%2e%2e/surveys/9/results"})
     void asksTheContextOfAPathThatMayClimbIntoTheApi(String path, @LocalServerPort int port) {
         // As sent, not normalised or encoded again on the way.
         client.get().uri(URI.create("http://127.0.0.1:" + port + path)).exchange()
@@ -296,6 +301,32 @@ class GatewayRoutingTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
                 .containsPattern("\\[log-line-check-3\\].* GET /api/engagement/voice/\\{link}/answer "));
         assertThat(output.getOut()).doesNotContain("Zm9yIGEgY2FyZXI");
+    }
+
+    @Test
+    void neverLogsAFamilysAgreementLink(CapturedOutput output) {
+        client.get().uri("/api/engagement/agreement-links/QWdyZWVtZW50IGxpbms").header(HEADER, "log-line-check-4")
+              .exchange()
+              .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[log-line-check-4\\].* GET /api/engagement/agreement-links/\\{link} 200 "));
+        assertThat(output.getOut()).doesNotContain("QWdyZWVtZW50IGxpbms");
+    }
+
+    @Test
+    void passesAProvidersSignedReceiptOnWithoutAContext() {
+        client.post().uri("/api/engagement/messages/receipts/sms")
+              .header("X-Homelink-Signature", "sha256=0a1b2c")
+              .contentType(MediaType.APPLICATION_JSON)
+              .bodyValue("{\"reference\": \"delivery-1\", \"status\": \"delivered\"}")
+              .exchange()
+              .expectStatus().isOk();
+
+        StandInService.Arrival arrival = engagementService.lastArrival();
+        assertThat(arrival.method()).isEqualTo("POST");
+        assertThat(arrival.headers().getFirst("X-Homelink-Signature")).as("the service checks it")
+                                                                      .isEqualTo("sha256=0a1b2c");
     }
 
     @Test
