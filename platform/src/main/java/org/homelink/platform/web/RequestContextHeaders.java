@@ -34,7 +34,7 @@ final class RequestContextHeaders {
         String schoolsHeader = request.getHeader(SCHOOLS);
         Set<String> schools = schoolsHeader == null || schoolsHeader.isBlank()
                 ? Set.of()
-                : Arrays.stream(schoolsHeader.split(",")).map(String::trim).collect(Collectors.toSet());
+                : Arrays.stream(schoolsHeader.split(",", -1)).map(String::trim).collect(Collectors.toSet());
         if (!schools.stream().allMatch(school -> URN.matcher(school).matches())) {
             throw new MissingRequestContextException(SCHOOLS, "must be DfE URNs of six digits, separated by commas");
         }

@@ -99,6 +99,17 @@ class WebConventionsTest {
     }
 
     @Test
+    void aSchoolsHeaderWithAnEmptyEntryIsRefusedAsTheGatewayRefusesIt() {
+        for (String schools : new String[] {"100001,", ",100001", "100001,,100002"}) {
+            ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET,
+                                                       new HttpEntity<>(withHeader(staff(), "X-Homelink-Schools",
+                                                                                   schools)), Map.class);
+
+            assertProblem(answer, HttpStatus.UNAUTHORIZED, "X-Homelink-Schools");
+        }
+    }
+
+    @Test
     void staffNeverActForAnOrganisationAndStillNeedATrust() {
         HttpHeaders withOrganisation = withHeader(staff(), "X-Homelink-Organisation", "org-7");
         HttpHeaders withoutTrust = staff();
