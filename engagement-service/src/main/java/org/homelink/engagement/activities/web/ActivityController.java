@@ -170,7 +170,7 @@ class ActivityController {
                              + "roll; each carer is reached by the channel and in the language they prefer. "
                              + "Families invited before are not invited again.")
     Invited invite(RequestContext actor, @PathVariable String activityId,
-                   @Valid @RequestBody ActivityRequests.InviteRequest body) {
+                   @Valid @RequestBody AudienceRequest body) {
         ActivityView activity = queries.activity(actor, activityId);
         Audience.Resolved resolved = audience.resolve(actor, activity.trustId(), activity.schoolUrn(), body.criteria());
         FamiliesInvited result = commands.sendAndWait(new ActivityCommands.InviteFamilies(

@@ -14,8 +14,6 @@ import org.homelink.contracts.engagement.Answer;
 import org.homelink.contracts.engagement.InvolvementType;
 import org.homelink.contracts.engagement.Occurrence;
 import org.homelink.contracts.engagement.WhatWouldHelp;
-import org.homelink.contracts.family.Barrier;
-import org.homelink.contracts.family.YearGroup;
 import org.homelink.platform.web.Languages;
 
 import java.time.Instant;
@@ -94,24 +92,6 @@ final class ActivityRequests {
     }
 
     record CancelRequest(@Positive Integer occurrence, @NotBlank @Size(max = 500) String reason) {
-    }
-
-    /**
-     * Who to invite: families by name (their ids), or everyone on the school's roll who matches every criterion
-     * given (any of the values within one criterion). {@code everyone} invites the whole roll. {@code schools}
-     * draws on the rolls of those schools of the trust instead of the hosting school's alone.
-     */
-    record InviteRequest(Set<@Pattern(regexp = URN, message = URN_MESSAGE) String> schools,
-                         Set<@Pattern(regexp = ID, message = ID_MESSAGE) String> familyIds,
-                         Set<@NotNull YearGroup> yearGroups,
-                         Set<@NotNull Barrier> barriers,
-                         Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
-                         @Pattern(regexp = ID, message = ID_MESSAGE) String keyWorker,
-                         boolean everyone) {
-
-        Audience.Criteria criteria() {
-            return new Audience.Criteria(schools, familyIds, yearGroups, barriers, languages, keyWorker, everyone);
-        }
     }
 
     record AnswerRequest(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String carerId,
