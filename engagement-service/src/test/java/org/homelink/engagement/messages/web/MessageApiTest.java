@@ -41,7 +41,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * Messages over HTTP on the embedded store: each carer's route and language, the preview that is what is sent, the
  * app feed and reading, staff tasks, receipts, and what other schools and trusts see (nothing).
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = MessagingTestConfiguration.PROPERTIES)
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"homelink.engagement.messages.dispatch-every=100ms",
+                                                            "homelink.engagement.messages.retry-back-off=1m,5m",
+                                                            "homelink.engagement.messages.max-attempts=3"})
 @ActiveProfiles("test")
 @Import(MessagingTestConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
