@@ -20,14 +20,19 @@ public final class MessageEvents {
     private MessageEvents() {
     }
 
+    /** Every message event names its message: the stream it belongs to. */
+    public interface MessageEvent {
+        String messageId();
+    }
+
     /** @param fallbackLanguage the language of the text carers get when the message has none in theirs */
     public record MessageDrafted(String messageId, String trustId, List<String> schoolUrns, MessageKind kind,
                                  List<MessageText> texts, String fallbackLanguage, String draftedBy,
-                                 Instant draftedAt) {
+                                 Instant draftedAt) implements MessageEvent {
     }
 
     public record MessageRevised(String messageId, MessageKind kind, List<MessageText> texts,
-                                 String fallbackLanguage, String revisedBy, Instant revisedAt) {
+                                 String fallbackLanguage, String revisedBy, Instant revisedAt) implements MessageEvent {
     }
 
     /**
@@ -36,10 +41,10 @@ public final class MessageEvents {
      * @param scheduledBy who scheduled it: the audience is drawn at sending as they would draw it
      */
     public record MessageScheduled(String messageId, Instant sendAt, Audience.Criteria audience,
-                                   RequestContext scheduledBy, Instant scheduledAt) {
+                                   RequestContext scheduledBy, Instant scheduledAt) implements MessageEvent {
     }
 
-    public record MessageCancelled(String messageId, String cancelledBy, Instant cancelledAt) {
+    public record MessageCancelled(String messageId, String cancelledBy, Instant cancelledAt) implements MessageEvent {
     }
 
     /** Why a copy waits for the family's digest rather than going now. */
@@ -65,7 +70,7 @@ public final class MessageEvents {
      * @param weekStarting the Monday (London) of the week it counts in
      */
     public record MessageRouted(String messageId, List<Held> held, LocalDate weekStarting,
-                                List<FamilyWeek> counted) {
+                                List<FamilyWeek> counted) implements MessageEvent {
     }
 
     /**

@@ -6,7 +6,7 @@ import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.ContactPreferences;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.messages.Eventually;
-import org.homelink.engagement.messages.MessagingTestConfiguration;
+import org.homelink.engagement.messages.MessagingApplicationTest;
 import org.homelink.engagement.messages.MessagingTestConfiguration.ScriptedProvider;
 import org.homelink.engagement.messages.delivery.DeliveryReports;
 import org.homelink.engagement.messages.delivery.DeliveryState;
@@ -16,16 +16,12 @@ import org.homelink.engagement.testing.FamilyServiceEvents;
 import org.homelink.engagement.testing.Staff;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,24 +31,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
  * Messages over HTTP on the embedded store: each carer's route and language, the preview that is what is sent, the
  * app feed and reading, staff tasks, receipts, and what other schools and trusts see (nothing).
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"homelink.engagement.messages.dispatch-every=100ms",
-                                                            "homelink.engagement.messages.retry-back-off=1m,5m",
-                                                            "homelink.engagement.messages.max-attempts=3"})
-@ActiveProfiles("test")
-@Import(MessagingTestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@MessagingApplicationTest
 class MessageApiTest {
 
     static final String NORTH = "960001";
     static final String SOUTH = "960002";
     static final String ELSEWHERE = "960009";
-    static final String MESSAGES = "/api/engagement/messages";
+    static final String MESSAGES = Drafts.MESSAGES;
 
     private final String trust = "msg-api-" + UUID.randomUUID().toString().substring(0, 8);
     private final String otherTrust = "msg-other-" + UUID.randomUUID().toString().substring(0, 8);
@@ -130,7 +120,7 @@ class MessageApiTest {
         });
         Map<String, Integer> states = JsonPath.read(api.get(message, staff("teacher", NORTH)).getBody(), "$.states");
         assertThat(states).containsEntry("SENT", 5).containsEntry("DELIVERED", 1);
-        Outgoing emailed = email.accepted().stream().filter(o -> o.messageId().equals(id(message))).findFirst()
+        Outgoing emailed = email.accepted().stream().filter(o -> o.messageId().equals(Drafts.id(message))).findFirst()
                                 .orElseThrow();
         assertThat(emailed.address()).isEqualTo("amina@example.org");
         assertThat(emailed.language()).isEqualTo("so");
@@ -169,12 +159,12 @@ class MessageApiTest {
         // Staff tasks: the three who are better spoken to, no numbers in the list; opening one shows it.
         ResponseEntity<String> tasks = api.get(MESSAGES + "/tasks?school=" + NORTH, staff("key-worker", NORTH));
         assertThat(tasks.getStatusCode()).as(tasks.getBody()).isEqualTo(HttpStatus.OK);
-        List<String> forThis = JsonPath.read(tasks.getBody(), "$.items[?(@.messageId == '" + id(message)
+        List<String> forThis = JsonPath.read(tasks.getBody(), "$.items[?(@.messageId == '" + Drafts.id(message)
                                                                 + "')].carerId");
         assertThat(forThis).containsExactlyInAnyOrder("call-so", "email-none", "app-spoken", "sms-pl");
         assertThat(tasks.getBody()).doesNotContain("+44");
         List<String> called = JsonPath.read(tasks.getBody(), "$.items[?(@.carerId == 'call-so' && @.messageId == '"
-                                                             + id(message) + "')].deliveryId");
+                                                             + Drafts.id(message) + "')].deliveryId");
         String task = called.get(0);
         ResponseEntity<String> opened = api.get(MESSAGES + "/tasks/" + task, staff("key-worker", NORTH));
         assertThat((String) JsonPath.read(opened.getBody(), "$.phone")).isEqualTo("+447700900004");
@@ -280,12 +270,8 @@ class MessageApiTest {
     }
 
     private String draft(HttpHeaders who, String school, String kind) {
-        ResponseEntity<String> created = api.post(MESSAGES, Map.of(
-                "schoolUrns", List.of(school), "kind", kind, "fallbackLanguage", "en",
-                "texts", List.of(text("en", "School trip", "We go to the museum on Friday."),
-                                 text("so", "Socod dugsiga", "Waxaan aadaynaa matxafka Jimcaha."))), who);
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return created.getHeaders().getLocation().getPath();
+        return Drafts.draft(api, who, school, kind, List.of(text("en", "School trip", "We go to the museum on Friday."),
+                                                          text("so", "Socod dugsiga", "Waxaan aadaynaa matxafka Jimcaha.")));
     }
 
     private List<String> copies(String message, String state) {
@@ -297,15 +283,12 @@ class MessageApiTest {
     private List<String> tasksOf(String message) {
         ResponseEntity<String> tasks = api.get(MESSAGES + "/tasks?school=" + NORTH + "&size=500",
                                                staff("teacher", NORTH));
-        return JsonPath.read(tasks.getBody(), "$.items[?(@.messageId == '" + id(message) + "')].deliveryId");
+        return JsonPath.read(tasks.getBody(), "$.items[?(@.messageId == '" + Drafts.id(message) + "')].deliveryId");
     }
 
-    private static String id(String messagePath) {
-        return messagePath.substring(messagePath.lastIndexOf('/') + 1);
-    }
 
     private static Map<String, String> text(String language, String subject, String body) {
-        return Map.of("language", language, "subject", subject, "body", body);
+        return Drafts.text(language, subject, body);
     }
 
     private HttpHeaders staff(String role, String school) {

@@ -7,7 +7,7 @@ import org.homelink.contracts.family.ContactPreferences;
 import org.homelink.engagement.attendance.SchoolTime;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.messages.Eventually;
-import org.homelink.engagement.messages.MessagingTestConfiguration;
+import org.homelink.engagement.messages.MessagingApplicationTest;
 import org.homelink.engagement.messages.MessagingTestConfiguration.MovableClock;
 import org.homelink.engagement.messages.MessagingTestConfiguration.ScriptedProvider;
 import org.homelink.engagement.testing.Api;
@@ -15,16 +15,12 @@ import org.homelink.engagement.testing.FamilyServiceEvents;
 import org.homelink.engagement.testing.Staff;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,23 +32,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
  * Messages over time, on a clock the test moves: retries with back-off until a copy fails and becomes a staff
  * task, a scheduled message that goes when its time comes, and families' digests and the weekly limit.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"homelink.engagement.messages.dispatch-every=100ms",
-                                                            "homelink.engagement.messages.retry-back-off=1m,5m",
-                                                            "homelink.engagement.messages.max-attempts=3"})
-@ActiveProfiles("test")
-@Import(MessagingTestConfiguration.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@MessagingApplicationTest
 class MessageDeliveryTest {
 
     static final String EAST = "961001";
     static final String WEST = "961002";
-    static final String MESSAGES = "/api/engagement/messages";
+    static final String MESSAGES = Drafts.MESSAGES;
 
     private final String trust = "msg-time-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -151,8 +141,8 @@ class MessageDeliveryTest {
 
         clock.advance(Duration.ofHours(2));
         Eventually.until("sent at its time", () -> api.get(message, teacher).getBody().contains("\"stage\":\"SENT\""));
-        Eventually.until("in the carer's feed", () -> feed("scheduled").contains(id(message)));
-        assertThat(feed("scheduled")).doesNotContain(id(cancelled));
+        Eventually.until("in the carer's feed", () -> feed("scheduled").contains(Drafts.id(message)));
+        assertThat(feed("scheduled")).doesNotContain(Drafts.id(cancelled));
         assertThat(api.get(cancelled, teacher).getBody()).contains("\"stage\":\"CANCELLED\"");
         assertThat(api.post(cancelled + "/sending", audience, teacher).getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -180,7 +170,7 @@ class MessageDeliveryTest {
             assertThat((Integer) JsonPath.read(sent.getBody(), "$.preview.heldForDigest")).isEqualTo(1);
             assertThat((Integer) JsonPath.read(sent.getBody(), "$.preview.overWeeklyLimit"))
                     .as("message " + i).isEqualTo(i == 3 ? 1 : 0);
-            String last = id(message);
+            String last = Drafts.id(message);
             if (i < 3) {
                 Eventually.until("the keen family has it", () -> feed("keen").contains(last));
             }
@@ -190,7 +180,7 @@ class MessageDeliveryTest {
         assertThat((Integer) JsonPath.read(sent.getBody(), "$.preview.heldForDigest")).isZero();
         assertThat((Integer) JsonPath.read(sent.getBody(), "$.preview.overWeeklyLimit")).isZero();
         Eventually.until("urgent goes to both at once",
-                         () -> feed("keen").contains(id(urgent)) && feed("digest").contains(id(urgent)));
+                         () -> feed("keen").contains(Drafts.id(urgent)) && feed("digest").contains(Drafts.id(urgent)));
         pause();
         assertThat(feed("digest")).as("everything else waits for the digest").hasSize(1);
         assertThat(feed("keen")).hasSize(3);
@@ -218,16 +208,9 @@ class MessageDeliveryTest {
     }
 
     private String draft(HttpHeaders who, String school, String kind) {
-        ResponseEntity<String> created = api.post(MESSAGES, Map.of(
-                "schoolUrns", List.of(school), "kind", kind,
-                "texts", List.of(Map.of("language", "en", "subject", "News", "body", "Something happened."))), who);
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return created.getHeaders().getLocation().getPath();
+        return Drafts.draft(api, who, school, kind, List.of(Drafts.text("en", "News", "Something happened.")));
     }
 
-    private static String id(String messagePath) {
-        return messagePath.substring(messagePath.lastIndexOf('/') + 1);
-    }
 
     private HttpHeaders staff(String role, String... schools) {
         return Staff.at(trust, role, "staff-" + role, schools);
