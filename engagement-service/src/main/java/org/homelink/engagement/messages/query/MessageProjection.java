@@ -1,10 +1,13 @@
 package org.homelink.engagement.messages.query;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -39,6 +42,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +58,8 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.addEachToSet;
+import static com.mongodb.client.model.Updates.pullAll;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
@@ -83,6 +88,10 @@ public class MessageProjection {
     public record DueAt(@BsonId String messageId, Instant sendAt) {
     }
 
+    /** A dispatcher's claim on a copy, until it lapses. */
+    public record Claim(@BsonId String deliveryId, String batch, Instant until) {
+    }
+
     /** The copies in one carer's feed, oldest first; or the open staff tasks of one school. */
     public record Index(@BsonId String id, List<String> deliveryIds) {
     }
@@ -94,6 +103,7 @@ public class MessageProjection {
     private final MongoCollection<Index> feeds;
     private final MongoCollection<Index> boards;
     private final MongoCollection<DueAt> schedule;
+    private final MongoCollection<Claim> claims;
 
     @Autowired
     public MessageProjection(MongoClient client, MongoSettings settings) {
@@ -108,6 +118,7 @@ public class MessageProjection {
         this.feeds = database.getCollection("feeds", Index.class);
         this.boards = database.getCollection("staffTaskBoards", Index.class);
         this.schedule = database.getCollection("messageSchedule", DueAt.class);
+        this.claims = database.getCollection("deliveryClaims", Claim.class);
     }
 
     @EventHandler
@@ -199,7 +210,11 @@ public class MessageProjection {
         List<WriteModel<CopyView>> copyWrites = new ArrayList<>();
         List<WriteModel<CopyView>> bundleWrites = new ArrayList<>();
         List<WriteModel<QueuedCopy>> queueWrites = new ArrayList<>();
+        List<WriteModel<Claim>> released = new ArrayList<>();
         List<WriteModel<FeedItem>> feedWrites = new ArrayList<>();
+        List<WriteModel<Index>> feedIndexWrites = new ArrayList<>();
+        Map<String, List<String>> opened = new LinkedHashMap<>();
+        Map<String, List<String>> closed = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (DeliveryStep step : steps) {
             CopyView copy = known.get(step.deliveryId());
@@ -228,6 +243,9 @@ public class MessageProjection {
                 bundleWrites.add(new UpdateOneModel<>(eq("_id", step.reference()),
                                                     addToSet("bundled", copy.deliveryId())));
             }
+            if ((moves && DeliveryProgress.handedOver(after)) || retry) {
+                released.add(new DeleteOneModel<>(eq("_id", copy.deliveryId())));
+            }
             if (moves && DeliveryProgress.handedOver(after)) {
                 queueWrites.add(new DeleteOneModel<>(eq("_id", copy.deliveryId())));
             } else if (retry) {
@@ -237,13 +255,18 @@ public class MessageProjection {
                         combine(set("attempts", step.attempt()), set("dueAt", step.nextAttemptAt()),
                                 unset("claim"), unset("claimedUntil"))));
             }
-            if (copy.route() == DeliveryRoute.APP && moves) {
-                feedWrites.addAll(onFeed(updated, step));
+            if (copy.route() == DeliveryRoute.APP && moves && step.state() == DeliveryState.DELIVERED) {
+                feedIndexWrites.add(new UpdateOneModel<>(eq("_id", feedKey(copy.familyId(), copy.carerId())),
+                                                         addToSet("deliveryIds", copy.deliveryId()), UPSERT_UPDATE));
+                feedWrites.add(new ReplaceOneModel<>(eq("_id", copy.deliveryId()), new FeedItem(
+                        copy.deliveryId(), copy.messageId(), copy.trustId(), copy.schoolUrn(), copy.familyId(),
+                        copy.carerId(), copy.language(), step.at(), null), UPSERT));
+            } else if (copy.route() == DeliveryRoute.APP && moves && step.state() == DeliveryState.READ) {
+                feedWrites.add(new UpdateOneModel<>(eq("_id", copy.deliveryId()), set("readAt", step.at())));
             }
             if (taskOpen != copy.taskOpen()) {
-                Bson change = taskOpen ? addToSet("deliveryIds", copy.deliveryId())
-                        : pull("deliveryIds", copy.deliveryId());
-                boards.updateOne(eq("_id", copy.schoolUrn()), change, UPSERT_UPDATE);
+                (taskOpen ? opened : closed).computeIfAbsent(copy.schoolUrn(), school -> new ArrayList<>())
+                                            .add(copy.deliveryId());
             }
             if (moves) {
                 Map<String, Integer> delta = counts.computeIfAbsent(copy.messageId(), id -> new HashMap<>());
@@ -255,7 +278,13 @@ public class MessageProjection {
         // After the copies: the copy a digest is known by is itself replaced above, with the bundle it had before.
         write(bundleWrites, copies);
         write(queueWrites, queue);
+        write(released, claims);
         write(feedWrites, feed);
+        write(feedIndexWrites, feeds);
+        // One write a school, not one a copy: a trust's message puts thousands of copies on the boards at once.
+        opened.forEach((school, ids) -> boards.updateOne(eq("_id", school), addEachToSet("deliveryIds", ids),
+                                                         UPSERT_UPDATE));
+        closed.forEach((school, ids) -> boards.updateOne(eq("_id", school), pullAll("deliveryIds", ids)));
         counts.forEach((messageId, delta) -> messages.updateOne(eq("_id", messageId), combine(
                 delta.entrySet().stream().map(e -> inc("states." + e.getKey(), e.getValue())).toList())));
     }
@@ -265,23 +294,9 @@ public class MessageProjection {
         return state == DeliveryState.FAILED || (route == DeliveryRoute.STAFF && state == DeliveryState.SENT);
     }
 
-    private List<WriteModel<FeedItem>> onFeed(CopyView copy, DeliveryStep step) {
-        if (step.state() == DeliveryState.DELIVERED) {
-            feeds.updateOne(eq("_id", feedKey(copy.familyId(), copy.carerId())),
-                            addToSet("deliveryIds", copy.deliveryId()), UPSERT_UPDATE);
-            return List.of(new ReplaceOneModel<>(eq("_id", copy.deliveryId()), new FeedItem(
-                    copy.deliveryId(), copy.messageId(), copy.trustId(), copy.schoolUrn(), copy.familyId(),
-                    copy.carerId(), copy.language(), step.at(), null), UPSERT));
-        }
-        if (step.state() == DeliveryState.READ) {
-            return List.of(new UpdateOneModel<>(eq("_id", copy.deliveryId()), set("readAt", step.at())));
-        }
-        return List.of();
-    }
-
     @ResetHandler
     void reset() {
-        for (MongoCollection<?> collection : List.of(messages, copies, queue, feed, feeds, boards, schedule)) {
+        for (MongoCollection<?> collection : List.of(messages, copies, queue, feed, feeds, boards, schedule, claims)) {
             collection.deleteMany(new Document());
         }
     }
@@ -344,18 +359,38 @@ public class MessageProjection {
     /**
      * Claims up to {@code size} copies due by {@code now} on these routes for one batch of a dispatcher until
      * {@code until}: a copy claimed by another batch whose claim has not lapsed is not taken.
+     * <p>
+     * A claim is a document keyed by the copy's id, so that two batches can never both insert it, and every write
+     * of a claim is by id, which any store answers from its index (a filter over the queue per copy would read the
+     * whole queue each time on the embedded store).
      */
     public List<QueuedCopy> claim(Set<DeliveryRoute> routes, Instant now, int size, String batch, Instant until) {
-        Bson free = or(eq("claimedUntil", null), lt("claimedUntil", now));
+        claims.deleteMany(lt("until", now));
         List<String> candidates = new ArrayList<>();
-        queue.find(and(lte("dueAt", now), in("route", routes.stream().map(Enum::name).toList()), free)).limit(size)
-             .forEach(copy -> candidates.add(copy.deliveryId()));
+        queue.withDocumentClass(Document.class)
+             .find(and(lte("dueAt", now), in("route", routes.stream().map(Enum::name).toList()),
+                       or(eq("claimedUntil", null), lt("claimedUntil", now))))
+             .projection(Projections.include("_id")).limit(size)
+             .forEach(copy -> candidates.add(copy.getString("_id")));
         if (candidates.isEmpty()) {
             return List.of();
         }
-        // Each copy is taken only if still free at the moment of writing, so two batches never hold one copy.
-        queue.updateMany(and(in("_id", candidates), free), combine(set("claim", batch), set("claimedUntil", until)));
-        return queue.find(and(in("_id", candidates), eq("claim", batch))).into(new ArrayList<>());
+        Set<String> mine = new LinkedHashSet<>(candidates);
+        try {
+            claims.insertMany(candidates.stream().map(id -> new Claim(id, batch, until)).toList(),
+                              new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException taken) {
+            taken.getWriteErrors().forEach(error -> mine.remove(candidates.get(error.getIndex())));
+        }
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        Bson claimed = combine(set("claim", batch), set("claimedUntil", until));
+        write(mine.stream().<WriteModel<QueuedCopy>>map(id -> new UpdateOneModel<>(eq("_id", id), claimed)).toList(),
+              queue);
+        List<QueuedCopy> found = new ArrayList<>();
+        ByIds.find(queue, mine, found::add);
+        return found;
     }
 
     /** The message's version as this read model has applied it, or -1 before it has seen it. */

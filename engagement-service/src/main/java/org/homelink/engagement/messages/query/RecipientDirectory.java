@@ -3,7 +3,9 @@ package org.homelink.engagement.messages.query;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +16,6 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import org.homelink.contracts.family.CarerAdded;
 import org.homelink.contracts.family.CarerDetailsChanged;
 import org.homelink.engagement.messages.events.MessageEvents.DigestChosen;
-import org.homelink.engagement.messages.events.MessageEvents.FamilyWeek;
 import org.homelink.engagement.messages.events.MessageEvents.MessageRouted;
 import org.homelink.engagement.messages.events.MessageEvents.MessageSettingsChanged;
 import org.homelink.platform.mongo.MongoSettings;
@@ -135,9 +136,13 @@ public class RecipientDirectory {
 
     @EventHandler
     void on(MessageRouted event) {
-        for (FamilyWeek counted : event.counted()) {
-            weeks.updateOne(eq("_id", weekKey(counted.schoolUrn(), counted.familyId(), event.weekStarting())),
-                            addToSet("messageIds", event.messageId()), UPSERT_UPDATE);
+        // One round trip for a trust's families, not one per family.
+        List<UpdateOneModel<WeekCount>> counts = event.counted().stream().map(counted -> new UpdateOneModel<WeekCount>(
+                eq("_id", weekKey(counted.schoolUrn(), counted.familyId(), event.weekStarting())),
+                addToSet("messageIds", event.messageId()), UPSERT_UPDATE)).toList();
+        for (int from = 0; from < counts.size(); from += 1000) {
+            weeks.bulkWrite(counts.subList(from, Math.min(from + 1000, counts.size())),
+                            new BulkWriteOptions().ordered(false));
         }
     }
 
