@@ -181,7 +181,8 @@ public class Dispatcher {
             return channels.get(first.route()).hand(outgoing);
         } catch (RuntimeException e) {
             // A channel should answer rather than throw; one that throws is treated as a provider that is down.
-            log.warn("Channel {} threw for copy {}", first.route(), first.deliveryId(), e);
+            // Its class only: a provider's message may quote the address.
+            log.warn("Channel {} threw {} for copy {}", first.route(), e.getClass().getName(), first.deliveryId());
             return new Handover.TryLater("The channel failed: " + e.getClass().getSimpleName());
         }
     }

@@ -5,6 +5,7 @@ import org.homelink.engagement.messages.command.MessageCommands.SendMessage;
 import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageProjection.DueAt;
 import org.homelink.engagement.messages.query.MessageView;
+import org.homelink.platform.web.RuleBrokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -67,7 +68,9 @@ public class ScheduledSending {
                 sent++;
             } catch (RuntimeException e) {
                 refused.put(due.messageId(), now);
-                log.warn("Scheduled message {} could not go: {}", due.messageId(), e.getMessage());
+                // Ids only: a rule's message names ids, another exception's might quote anything.
+                log.warn("Scheduled message {} could not go: {}", due.messageId(),
+                         e instanceof RuleBrokenException rule ? rule.getMessage() : e.getClass().getName());
             }
         }
         return sent;

@@ -106,15 +106,20 @@ class MessageController {
         }
     }
 
-    /** One copy's delivery, for the message's report: ids, never addresses. */
+    /**
+     * One copy's delivery, for the message's report: ids, never addresses.
+     *
+     * @param digest for a copy that went in a digest, the copy the provider knows the digest by
+     */
     record CopyReport(String deliveryId, String schoolUrn, String familyId, String carerId, String route,
-                      String language, DeliveryState state, String heldFor, int attempts, String reason,
-                      Instant nextAttemptAt, boolean staffTask, Instant updatedAt) {
+                      String language, DeliveryState state, String heldFor, String digest, int attempts,
+                      String reason, Instant nextAttemptAt, boolean staffTask, Instant updatedAt) {
 
         static CopyReport of(CopyView c) {
             return new CopyReport(c.deliveryId(), c.schoolUrn(), c.familyId(), c.carerId(), c.route().name(),
                                   c.language(), c.state(), c.heldFor() == null ? null : c.heldFor().name(),
-                                  c.attempts(), c.reason(), c.nextAttemptAt(), c.taskOpen(), c.updatedAt());
+                                  c.reference(), c.attempts(), c.reason(), c.nextAttemptAt(), c.taskOpen(),
+                                  c.updatedAt());
         }
     }
 
@@ -203,7 +208,7 @@ class MessageController {
 
     @PostMapping("/{messageId}/schedule")
     @Operation(summary = "Schedule a draft to go at a time, to an audience drawn when it goes",
-               description = "sendAt is an instant; schools think in London time, so clients convert. Scheduling "
+               description = "sendAt, an instant, or londonTime, a date and time on London's clocks. Scheduling "
                              + "again moves it.")
     ResponseEntity<Changed> schedule(RequestContext actor, @PathVariable String messageId,
                                      @Valid @RequestBody MessageRequests.ScheduleRequest body) {
@@ -212,7 +217,7 @@ class MessageController {
         if (body.audience().empty()) {
             throw new RuleBrokenException("audience", "Name the families, give criteria, or choose everyone");
         }
-        return changed(messageId, new MessageCommands.ScheduleMessage(messageId, body.sendAt(),
+        return changed(messageId, new MessageCommands.ScheduleMessage(messageId, body.moment(),
                                                                       body.audience().criteria(), actor, now()));
     }
 

@@ -12,10 +12,13 @@ import org.homelink.contracts.engagement.MessageKind;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.activities.web.AudienceRequest;
+import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.Languages;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +50,19 @@ final class MessageRequests {
                          String fallbackLanguage) {
     }
 
-    record ScheduleRequest(@NotNull Instant sendAt, @NotNull @Valid AudienceRequest audience) {
+    /**
+     * When to send: {@code sendAt}, an instant, or {@code londonTime}, the time on the clocks in London (as a school
+     * thinks of it: "Friday at 08:00"), one or the other.
+     */
+    record ScheduleRequest(Instant sendAt, LocalDateTime londonTime, @NotNull @Valid AudienceRequest audience) {
+
+        Instant moment() {
+            if ((sendAt == null) == (londonTime == null)) {
+                throw new InvalidFieldsException(List.of(new InvalidFieldsException.FieldProblem(
+                        "sendAt", "give sendAt (an instant) or londonTime (London's clock), one of them")));
+            }
+            return sendAt != null ? sendAt : londonTime.atZone(SchoolTime.ZONE).toInstant();
+        }
     }
 
     enum Outcome { TOLD, NOT_REACHED }

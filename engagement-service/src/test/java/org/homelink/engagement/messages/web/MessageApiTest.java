@@ -244,6 +244,8 @@ class MessageApiTest {
         assertField(api.post(message + "/schedule", Map.of("sendAt", Instant.now().minusSeconds(60).toString(),
                                                            "audience", Map.of("everyone", true)), teacher),
                     HttpStatus.UNPROCESSABLE_ENTITY, "sendAt");
+        assertField(api.post(message + "/schedule", Map.of("audience", Map.of("everyone", true)), teacher),
+                    HttpStatus.BAD_REQUEST, "sendAt");
         assertField(api.post(message + "/sending", Map.of("familyIds", List.of("bad id!")), teacher),
                     HttpStatus.BAD_REQUEST, "familyIds[]");
         assertField(api.put(MESSAGES + "/schools/" + SOUTH + "/settings", Map.of(

@@ -10,6 +10,8 @@ import org.homelink.engagement.messages.Eventually;
 import org.homelink.engagement.messages.MessagingApplicationTest;
 import org.homelink.engagement.messages.MessagingTestConfiguration.MovableClock;
 import org.homelink.engagement.messages.MessagingTestConfiguration.ScriptedProvider;
+import org.homelink.engagement.messages.delivery.DeliveryReports;
+import org.homelink.engagement.messages.delivery.DeliveryState;
 import org.homelink.engagement.testing.Api;
 import org.homelink.engagement.testing.FamilyServiceEvents;
 import org.homelink.engagement.testing.Staff;
@@ -24,8 +26,10 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,8 @@ class MessageDeliveryTest {
     @Autowired
     @Qualifier("emailProvider")
     private ScriptedProvider email;
+    @Autowired
+    private DeliveryReports reports;
 
     private Api api;
     private final Map<String, String> families = new HashMap<>();
@@ -132,8 +138,13 @@ class MessageDeliveryTest {
         assertThat((Integer) JsonPath.read(api.get(message + "/preview", teacher).getBody(), "$.copies"))
                 .as("its own audience").isEqualTo(1);
         String cancelled = draft(teacher, EAST, "MESSAGE");
-        api.post(cancelled + "/schedule", Map.of("sendAt", clock.instant().plus(Duration.ofHours(1)).toString(),
-                                                 "audience", audience), teacher);
+        // On London's clocks, as a school thinks of it: an hour from now.
+        String inAnHour = clock.instant().plus(Duration.ofHours(1)).atZone(SchoolTime.ZONE).toLocalDateTime()
+                               .truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(api.post(cancelled + "/schedule", Map.of("londonTime", inAnHour, "audience", audience), teacher)
+                      .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((String) JsonPath.read(api.get(cancelled, teacher).getBody(), "$.sendAt"))
+                .isEqualTo(LocalDateTime.parse(inAnHour).atZone(SchoolTime.ZONE).toInstant().toString());
         assertThat(api.post(cancelled + "/cancellation", Map.of(), teacher).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         pause();
@@ -163,8 +174,10 @@ class MessageDeliveryTest {
         assertThat((Boolean) JsonPath.read(chosen.getBody(), "$.family")).isTrue();
         Map<String, Object> both = Map.of("familyIds", List.of(families.get("digest"), families.get("keen")));
 
+        List<String> held = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String message = draft(staff("teacher", WEST), WEST, "MESSAGE");
+            held.add(message);
             ResponseEntity<String> sent = api.post(message + "/sending", both, staff("teacher", WEST));
             assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
             assertThat((Integer) JsonPath.read(sent.getBody(), "$.preview.heldForDigest")).isEqualTo(1);
@@ -187,6 +200,16 @@ class MessageDeliveryTest {
 
         clock.advance(Duration.ofHours(3).plusMinutes(1));
         Eventually.until("the digest goes", () -> feed("digest").size() == 4 && feed("keen").size() == 4);
+
+        // One hand-over for the family's three: a receipt for the copy the provider knows it by is for all three.
+        List<Map<String, Object>> digested = held.stream().map(m -> copy(m, "digest", WEST)).toList();
+        assertThat(digested).allSatisfy(c -> assertThat(c).containsEntry("heldFor", "DIGEST")
+                                                          .containsEntry("state", "DELIVERED"));
+        String reference = (String) digested.get(0).get("digest");
+        assertThat(digested).allSatisfy(c -> assertThat(c).containsEntry("digest", reference));
+        assertThat(reports.report(reference, DeliveryState.READ, null, clock.instant())).isTrue();
+        Eventually.until("read, all three", () -> held.stream().allMatch(
+                m -> copy(m, "digest", WEST).get("state").equals("READ")));
     }
 
     private List<String> feed(String carer) {
@@ -197,7 +220,11 @@ class MessageDeliveryTest {
     }
 
     private Map<String, Object> copy(String message, String carerId) {
-        ResponseEntity<String> report = api.get(message + "/copies", staff("teacher", EAST));
+        return copy(message, carerId, EAST);
+    }
+
+    private Map<String, Object> copy(String message, String carerId, String school) {
+        ResponseEntity<String> report = api.get(message + "/copies", staff("teacher", school));
         List<Map<String, Object>> found = JsonPath.read(report.getBody(),
                                                         "$.items[?(@.carerId == '" + carerId + "')]");
         return found.get(0);
