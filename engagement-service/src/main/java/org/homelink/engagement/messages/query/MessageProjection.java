@@ -274,9 +274,8 @@ public class MessageProjection {
                 delta.merge(after.name(), 1, Integer::sum);
             }
         }
-        write(copyWrites, copies);
-        // After the copies: the copy a digest is known by is itself replaced above, with the bundle it had before.
-        write(bundleWrites, copies);
+        // The copies after what hangs on them (queue, feed, boards): a command that waits for a copy's state to
+        // answer (reading an item, closing a task) then finds the rest done too.
         write(queueWrites, queue);
         write(released, claims);
         write(feedWrites, feed);
@@ -285,6 +284,9 @@ public class MessageProjection {
         opened.forEach((school, ids) -> boards.updateOne(eq("_id", school), addEachToSet("deliveryIds", ids),
                                                          UPSERT_UPDATE));
         closed.forEach((school, ids) -> boards.updateOne(eq("_id", school), pullAll("deliveryIds", ids)));
+        write(copyWrites, copies);
+        // After the copies: the copy a digest is known by is itself replaced above, with the bundle it had before.
+        write(bundleWrites, copies);
         counts.forEach((messageId, delta) -> messages.updateOne(eq("_id", messageId), combine(
                 delta.entrySet().stream().map(e -> inc("states." + e.getKey(), e.getValue())).toList())));
     }
