@@ -12,8 +12,14 @@ import org.homelink.contracts.engagement.ContactLogged;
 import org.homelink.contracts.engagement.FollowUpCompleted;
 import org.homelink.contracts.engagement.SurveyAnswered;
 import org.homelink.contracts.family.FamilyEvent;
+import org.homelink.contracts.engagement.MessageSent;
 import org.homelink.contracts.school.SchoolRegistered;
 import org.homelink.engagement.agreements.events.AgreementEvents.AgreementEvent;
+import org.homelink.engagement.messages.command.MessageCommands;
+import org.homelink.engagement.messages.events.DeliveryEvents.DeliveryStepsRecorded;
+import org.homelink.engagement.messages.events.MessageEvents.DigestChosen;
+import org.homelink.engagement.messages.events.MessageEvents.MessageEvent;
+import org.homelink.engagement.messages.events.MessageEvents.MessageSettingsChanged;
 import org.homelink.engagement.attendance.command.AttendanceCommands;
 import org.homelink.engagement.attendance.concerns.events.ConcernSteps.ConcernStep;
 import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
@@ -124,6 +130,16 @@ public final class EventFeed {
             return escalated.concernId();
         } else if (event instanceof ConcernStep step) {
             return step.concernId();
+        } else if (event instanceof MessageEvent message) {
+            return message.messageId();
+        } else if (event instanceof MessageSent sent) {
+            return sent.messageId();
+        } else if (event instanceof DeliveryStepsRecorded) {
+            return "delivery-steps"; // published with no aggregate: its sequence is no matter to any reader
+        } else if (event instanceof MessageSettingsChanged settings) {
+            return MessageCommands.ChangeMessageSettings.idOf(settings.schoolUrn());
+        } else if (event instanceof DigestChosen chosen) {
+            return MessageCommands.ChooseDigest.idOf(chosen.familyId());
         } else if (event instanceof SchoolRegistered school) {
             return school.trustId();
         }

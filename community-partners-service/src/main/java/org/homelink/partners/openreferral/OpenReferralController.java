@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.conversions.Bson;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
-import org.homelink.partners.Paged;
+import org.homelink.platform.web.Paged;
 import org.homelink.partners.directory.OpenReferralDocuments;
 import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.directory.SupportTaxonomy;

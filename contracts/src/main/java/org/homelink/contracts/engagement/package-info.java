@@ -3,8 +3,9 @@
  * parents' evenings...), who was invited, how they answered and who came; and the contact log between school and
  * family (home visits, phone calls, conversations at the gate, meetings, messages) with its follow-ups; and each
  * attendance concern a school raises about a pupil ({@link AttendanceConcernRaised}) and how far it was escalated
- * ({@link ConcernEscalated}); and each carer's acknowledgement of a version of their school's home-school agreement
- * ({@link AgreementAcknowledged}).
+ * ({@link ConcernEscalated}); each carer's acknowledgement of a version of their school's home-school agreement
+ * ({@link AgreementAcknowledged}); and each message or newsletter sent to carers ({@link MessageSent}) and each
+ * copy that reached its carer ({@link MessageDelivered}).
  * <p>
  * Activity events are {@link org.homelink.contracts.engagement.ActivityEvent}s: they name the activity, its trust
  * and the one school that hosts it. Events about one family ({@link FamilyInvited}, {@link InvitationAnswered},

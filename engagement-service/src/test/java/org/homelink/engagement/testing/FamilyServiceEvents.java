@@ -64,12 +64,16 @@ public final class FamilyServiceEvents {
         }
 
         public Family carer(String carerId, ContactChannel channel, String language, boolean interpreter) {
-            ContactPreferences preferences = new ContactPreferences(channel, language, interpreter,
-                                                                    channel == ContactChannel.PHONE_CALL, null, null);
+            return carer(carerId, new ContactPreferences(channel, language, interpreter,
+                                                         channel == ContactChannel.PHONE_CALL, null, null),
+                         "07700 900" + String.format("%03d", Math.abs(carerId.hashCode()) % 1000), null);
+        }
+
+        /** A carer with the preferences, phone and email given (either may be null). */
+        public Family carer(String carerId, ContactPreferences preferences, String phone, String email) {
             append("Family", familyId, ++sequence, new CarerAdded(
-                    familyId, trustId, Set.of(schoolUrn), carerId, "Carer " + carerId, "parent", true,
-                    "07700 900" + String.format("%03d", Math.abs(carerId.hashCode()) % 1000), null, null,
-                    preferences, "staff-1", Instant.now()));
+                    familyId, trustId, Set.of(schoolUrn), carerId, "Carer " + carerId, "parent", true, phone, email,
+                    null, preferences, "staff-1", Instant.now()));
             return this;
         }
 

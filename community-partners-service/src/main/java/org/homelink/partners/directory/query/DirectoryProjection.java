@@ -19,7 +19,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.homelink.contracts.partners.PartnerRegistered;
 import org.homelink.contracts.partners.PartnerRenamed;
-import org.homelink.partners.Paged;
+import org.homelink.platform.web.Paged;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.command.OrganisationDescribed;
 import org.homelink.partners.directory.command.ServicePublished;

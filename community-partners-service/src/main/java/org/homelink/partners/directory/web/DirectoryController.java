@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
-import org.homelink.partners.Paged;
+import org.homelink.platform.web.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.directory.OpenReferralDocuments;
 import org.homelink.partners.directory.OpenReferralDocuments.ValidOrganisation;

@@ -15,7 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.contracts.partners.NeedResolution;
 import org.homelink.contracts.partners.SupportCategories;
 import org.homelink.contracts.partners.Urgency;
-import org.homelink.partners.Paged;
+import org.homelink.platform.web.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.families.FamilyRecords;

@@ -20,7 +20,7 @@ import org.homelink.contracts.partners.ReferralClosed;
 import org.homelink.contracts.partners.ReferralDeclined;
 import org.homelink.contracts.partners.ReferralMade;
 import org.homelink.contracts.partners.ReferralOpened;
-import org.homelink.partners.Paged;
+import org.homelink.platform.web.Paged;
 import org.homelink.partners.referrals.command.Referral.Status;
 import org.homelink.partners.referrals.command.ReferralDescribed;
 import org.homelink.platform.mongo.MongoSettings;

@@ -15,7 +15,7 @@ import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.partners.DeclineReason;
 import org.homelink.contracts.partners.ReferralOutcome;
 import org.homelink.contracts.partners.Urgency;
-import org.homelink.partners.Paged;
+import org.homelink.platform.web.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.families.SharedFamily;

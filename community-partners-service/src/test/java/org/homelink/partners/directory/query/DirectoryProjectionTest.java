@@ -3,7 +3,7 @@ package org.homelink.partners.directory.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.homelink.contracts.partners.PartnerRegistered;
 import org.homelink.contracts.partners.PartnerRenamed;
-import org.homelink.partners.Paged;
+import org.homelink.platform.web.Paged;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.directory.command.OrganisationDescribed;
 import org.homelink.partners.directory.command.ServicePublished;

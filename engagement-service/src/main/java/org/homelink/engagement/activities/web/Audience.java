@@ -63,6 +63,12 @@ public class Audience {
                            Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
                            @Pattern(regexp = ID, message = ID_MESSAGE) String keyWorker,
                            boolean everyone) {
+
+        /** Nothing asked for at all: a scheduled message's preview then shows the audience it was given. */
+        public boolean empty() {
+            return !everyone && keyWorker == null && !notEmpty(schools) && !notEmpty(familyIds)
+                   && !notEmpty(yearGroups) && !notEmpty(barriers) && !notEmpty(languages);
+        }
     }
 
     /**

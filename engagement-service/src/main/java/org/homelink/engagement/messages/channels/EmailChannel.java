@@ -51,7 +51,7 @@ public class EmailChannel implements Channel {
 
     EmailChannel(JavaMailSender mail, EmailSettings settings) {
         if (settings.from() == null || settings.from().isBlank()) {
-            throw new IllegalStateException("homelink.messages.email.from must be set to send messages by email");
+            throw new IllegalStateException("homelink.engagement.messages.email.from must be set to send messages by email");
         }
         this.mail = mail;
         this.settings = settings;

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param fromName the name shown beside it
  * @param schools  a school's own sender, by its URN, for a school that sends from its own domain
  */
-@ConfigurationProperties("homelink.messages.email")
+@ConfigurationProperties("homelink.engagement.messages.email")
 record EmailSettings(String from, String fromName, Map<String, Sender> schools) {
 
     /** @param name shown beside the address; the default sender's name when empty */

@@ -23,7 +23,7 @@ class MessageChannelsConfiguration {
     }
 
     @Bean
-    @ConditionalOnSetting("homelink.messages.sms.url")
+    @ConditionalOnSetting("homelink.engagement.messages.sms.url")
     SmsChannel smsChannel(SmsSettings settings, RestClient.Builder builder) {
         return new SmsChannel(settings, builder);
     }

@@ -100,7 +100,7 @@ public class SmsChannel implements Channel {
             return new Handover.TryLater("provider answered " + status.value());
         }
         if (status.value() == HttpStatus.UNAUTHORIZED.value() || status.value() == HttpStatus.FORBIDDEN.value()) {
-            log.warn("The SMS provider refused our credentials ({}): check homelink.messages.sms.api-key",
+            log.warn("The SMS provider refused our credentials ({}): check homelink.engagement.messages.sms.api-key",
                      status.value());
             return new Handover.TryLater("provider refused our credentials: " + status.value());
         }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 /**
  * The SMS provider's delivery receipts. A provider has no staff sign-in, so no handler takes a
  * {@code RequestContext}: the signature of the body with the shared secret is the credential, checked before the
- * body is read. Off (404) until {@code homelink.messages.sms.webhook-secret} is set.
+ * body is read. Off (404) until {@code homelink.engagement.messages.sms.webhook-secret} is set.
  * <p>
  * A reference that names no copy is answered 404: only a provider that holds the secret gets that far, and the
  * likeliest cause is a callback URL pointing at the wrong installation, which the provider's own log of failed
@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  */
 @RestController
 @RequestMapping("/api/engagement/messages/receipts")
-@ConditionalOnSetting("homelink.messages.sms.webhook-secret")
+@ConditionalOnSetting("homelink.engagement.messages.sms.webhook-secret")
 @Tag(name = "Messages: delivery receipts", description = "For the SMS provider: signed with the shared secret, "
                                                          + "no staff sign-in")
 class SmsReceiptsController {

@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param readTimeout    how long to wait for its answer
  * @param maxSegments    the most segments one text may take; a longer text is refused rather than cut
  */
-@ConfigurationProperties("homelink.messages.sms")
+@ConfigurationProperties("homelink.engagement.messages.sms")
 record SmsSettings(URI url, String apiKey, String sender, URI callbackUrl, String webhookSecret,
                    @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
                    @DefaultValue("6") int maxSegments) {

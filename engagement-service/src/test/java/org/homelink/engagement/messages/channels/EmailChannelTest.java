@@ -39,10 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server would, and scripted servers that refuse, greylist, hang or are not there at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "homelink.messages.email.from=messages@riverside-trust.example",
-        "homelink.messages.email.from-name=Riverside Trust",
-        "homelink.messages.email.schools.947101.address=office@north-primary.example",
-        "homelink.messages.email.schools.947101.name=North Primary",
+        "homelink.engagement.messages.email.from=messages@riverside-trust.example",
+        "homelink.engagement.messages.email.from-name=Riverside Trust",
+        "homelink.engagement.messages.email.schools.947101.address=office@north-primary.example",
+        "homelink.engagement.messages.email.schools.947101.name=North Primary",
         // Short, so that the hung server's test is quick; the setting is the one application.yml sets.
         "spring.mail.properties[mail.smtp.timeout]=1000"})
 @ActiveProfiles("test")

@@ -33,8 +33,8 @@ class MessageChannelsConfigurationTest {
 
     @Test
     void readsAnEmptySettingAsNotSet() {
-        service.withPropertyValues("spring.mail.host=", "homelink.messages.sms.url=",
-                                   "homelink.messages.sms.webhook-secret= ")
+        service.withPropertyValues("spring.mail.host=", "homelink.engagement.messages.sms.url=",
+                                   "homelink.engagement.messages.sms.webhook-secret= ")
                .run(context -> assertThat(context).hasNotFailed()
                                                   .doesNotHaveBean(EmailChannel.class)
                                                   .doesNotHaveBean(SmsChannel.class)
@@ -44,9 +44,9 @@ class MessageChannelsConfigurationTest {
     @Test
     void turnsEachOnWithItsSetting() {
         service.withPropertyValues("spring.mail.host=smtp.riverside-trust.example",
-                                   "homelink.messages.email.from=messages@riverside-trust.example",
-                                   "homelink.messages.sms.url=https://sms.provider.example/v1/messages",
-                                   "homelink.messages.sms.webhook-secret=shared-secret")
+                                   "homelink.engagement.messages.email.from=messages@riverside-trust.example",
+                                   "homelink.engagement.messages.sms.url=https://sms.provider.example/v1/messages",
+                                   "homelink.engagement.messages.sms.webhook-secret=shared-secret")
                .run(context -> assertThat(context).hasNotFailed()
                                                   .hasSingleBean(EmailChannel.class)
                                                   .hasSingleBean(SmsChannel.class)
@@ -57,6 +57,6 @@ class MessageChannelsConfigurationTest {
     void refusesToStartEmailWithoutASender() {
         service.withPropertyValues("spring.mail.host=smtp.riverside-trust.example")
                .run(context -> assertThat(context).hasFailed().getFailure()
-                                                  .hasStackTraceContaining("homelink.messages.email.from"));
+                                                  .hasStackTraceContaining("homelink.engagement.messages.email.from"));
     }
 }

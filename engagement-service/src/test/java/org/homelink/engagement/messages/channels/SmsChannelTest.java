@@ -36,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service's webhook, signed as a provider signs them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "homelink.messages.sms.api-key=test-key-7f3a",
-        "homelink.messages.sms.sender=RiversideTr",
-        "homelink.messages.sms.webhook-secret=" + SmsChannelTest.SECRET,
-        "homelink.messages.sms.read-timeout=700ms",
-        "homelink.messages.sms.max-segments=3"})
+        "homelink.engagement.messages.sms.api-key=test-key-7f3a",
+        "homelink.engagement.messages.sms.sender=RiversideTr",
+        "homelink.engagement.messages.sms.webhook-secret=" + SmsChannelTest.SECRET,
+        "homelink.engagement.messages.sms.read-timeout=700ms",
+        "homelink.engagement.messages.sms.max-segments=3"})
 @ActiveProfiles("test")
 @Import(RecordingDeliveryReports.InTheService.class)
 class SmsChannelTest {
@@ -55,8 +55,8 @@ class SmsChannelTest {
     @DynamicPropertySource
     static void pointAtTheProvider(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> port);
-        registry.add("homelink.messages.sms.url", () -> provider.url().toString());
-        registry.add("homelink.messages.sms.callback-url", SmsChannelTest::callbackUrl);
+        registry.add("homelink.engagement.messages.sms.url", () -> provider.url().toString());
+        registry.add("homelink.engagement.messages.sms.callback-url", SmsChannelTest::callbackUrl);
     }
 
     @Autowired

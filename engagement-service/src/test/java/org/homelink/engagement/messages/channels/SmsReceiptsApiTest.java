@@ -28,7 +28,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * The receipts webhook as a provider, or someone pretending to be one, calls it: no staff headers, the body signed
  * or not. Whatever is refused records nothing.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "homelink.messages.sms.webhook-secret="
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "homelink.engagement.messages.sms.webhook-secret="
                                                              + SmsReceiptsApiTest.SECRET)
 @ActiveProfiles("test")
 @Import(RecordingDeliveryReports.InTheService.class)

@@ -1,10 +1,10 @@
-package org.homelink.partners;
+package org.homelink.platform.web;
 
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list of the partners API, with the totals of everything the request found. Pages count from 0, as
+ * One page of a list of a Homelink API, with the totals of everything the request found. Pages count from 0, as
  * in every Homelink API (the Open Referral API counts from 1, as its profile does).
  */
 public record Paged<T>(List<T> items, int page, int size, long totalItems, int totalPages) {

@@ -1,0 +1,120 @@
+package org.homelink.engagement.messages.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.homelink.contracts.engagement.MessageKind;
+import org.homelink.engagement.families.query.EngagementFamily;
+import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.messages.delivery.DeliveryState;
+import org.homelink.engagement.messages.dispatch.DeliveryReporter;
+import org.homelink.engagement.messages.events.MessageText;
+import org.homelink.engagement.messages.query.FeedItem;
+import org.homelink.engagement.messages.query.MessageProjection;
+import org.homelink.engagement.messages.query.MessageView;
+import org.homelink.platform.web.Paged;
+import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.web.NotFoundException;
+import org.homelink.platform.web.RequestContext;
+import org.homelink.platform.web.StaffOnly;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A carer's in-app feed, as the school's front-end reads it: the messages placed in it, newest first, and marking one
+ * read. For now in the staff context of the family's school; once sign-in exists the front-ends will call with
+ * their own client credentials on the carer's behalf.
+ */
+@RestController
+@RequestMapping("/api/engagement/messages/feed/families/{familyId}/carers/{carerId}")
+@Validated
+@Tag(name = "Messages")
+class FeedController {
+
+    private final MessageProjection messages;
+    private final FamilyEngagementProjection families;
+    private final DeliveryReporter reports;
+    private final ReadModelCatchUp catchUp;
+    private final Clock clock;
+
+    FeedController(MessageProjection messages, FamilyEngagementProjection families, DeliveryReporter reports,
+                   Clock clock, @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
+        this.messages = messages;
+        this.families = families;
+        this.reports = reports;
+        this.clock = clock;
+        this.catchUp = new ReadModelCatchUp("app feed", longest);
+    }
+
+    /** A message in the feed, in the language the carer gets it in. */
+    record FeedEntry(String deliveryId, String messageId, String schoolUrn, MessageKind kind, String language,
+                     String subject, String body, Instant placedAt, Instant readAt) {
+    }
+
+    @ModelAttribute
+    void staffOnly(RequestContext actor) {
+        StaffOnly.require(actor);
+    }
+
+    @GetMapping
+    @Operation(summary = "A carer's app feed, newest first")
+    Paged<FeedEntry> feed(RequestContext actor, @PathVariable String familyId, @PathVariable String carerId,
+                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        EngagementFamily family = carerOf(actor, familyId, carerId);
+        List<String> newestFirst = messages.feedOf(familyId, carerId);
+        Map<String, FeedItem> items = new HashMap<>();
+        messages.feedItems(newestFirst).forEach(item -> items.put(item.deliveryId(), item));
+        List<FeedItem> visible = newestFirst.stream().map(items::get)
+                                         .filter(item -> item != null
+                                                         && actor.covers(family.trustId(), Set.of(item.schoolUrn())))
+                                         .toList();
+        Paged<FeedItem> paged = Paged.of(visible, page, size);
+        Map<String, MessageView> texts = messages.messages(paged.items().stream().map(FeedItem::messageId).toList());
+        return new Paged<>(paged.items().stream().map(item -> entry(item, texts.get(item.messageId()))).toList(),
+                           paged.page(), paged.size(), paged.totalItems(), paged.totalPages());
+    }
+
+    @PostMapping("/items/{deliveryId}/read")
+    @Operation(summary = "The carer has read a message of their feed: its copy is READ")
+    FeedEntry read(RequestContext actor, @PathVariable String familyId, @PathVariable String carerId,
+                   @PathVariable String deliveryId) {
+        EngagementFamily family = carerOf(actor, familyId, carerId);
+        FeedItem item = messages.feedItems(List.of(deliveryId)).stream()
+                                .filter(i -> i.familyId().equals(familyId) && i.carerId().equals(carerId)
+                                             && actor.covers(family.trustId(), Set.of(i.schoolUrn())))
+                                .findFirst().orElseThrow(() -> new NotFoundException("No such item in the feed"));
+        reports.report(deliveryId, DeliveryState.READ, null, clock.instant());
+        catchUp.await(deliveryId, () -> messages.copy(deliveryId)
+                                                .map(c -> c.state() == DeliveryState.READ).orElse(false));
+        FeedItem now = messages.feedItems(List.of(deliveryId)).stream().findFirst().orElse(item);
+        return entry(now, messages.message(item.messageId()).orElseThrow());
+    }
+
+    private EngagementFamily carerOf(RequestContext actor, String familyId, String carerId) {
+        return families.familyFor(actor, familyId).filter(f -> f.carer(carerId).isPresent())
+                       .orElseThrow(() -> new NotFoundException("No such carer"));
+    }
+
+    private static FeedEntry entry(FeedItem item, MessageView message) {
+        MessageText text = message.textIn(item.language());
+        return new FeedEntry(item.deliveryId(), item.messageId(), item.schoolUrn(), message.kind(), text.language(),
+                             text.subject(), text.body(), item.placedAt(), item.readAt());
+    }
+}
