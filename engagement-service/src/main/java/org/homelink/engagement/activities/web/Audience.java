@@ -62,7 +62,12 @@ public class Audience {
                            Set<@NotNull Barrier> barriers,
                            Set<@Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String> languages,
                            @Pattern(regexp = ID, message = ID_MESSAGE) String keyWorker,
-                           boolean everyone) {
+                           Boolean everyone) {
+
+        /** Never null once made: a request that leaves it out, as a query string does, means no. */
+        public Criteria {
+            everyone = Boolean.TRUE.equals(everyone);
+        }
 
         /** Nothing asked for at all: a scheduled message's preview then shows the audience it was given. */
         public boolean empty() {

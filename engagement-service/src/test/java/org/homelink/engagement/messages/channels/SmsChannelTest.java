@@ -20,10 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +44,9 @@ class SmsChannelTest {
     static final String SECRET = "shared-secret-of-the-sms-test";
     private static final String SCHOOL = "947201";
 
-    private static final StandInSmsProvider provider = start();
+    private static final StandInSmsProvider provider = StandInSmsProvider.started(SECRET);
     /** The service's own port, fixed before it starts, so that the callback URL it gives the provider is real. */
-    private static final int port = freePort();
+    private static final int port = StandInSmsProvider.freePort();
 
     @DynamicPropertySource
     static void pointAtTheProvider(DynamicPropertyRegistry registry) {
@@ -132,7 +128,7 @@ class SmsChannelTest {
     @Test
     void aProviderThatIsNotThereIsNotNow() {
         SmsChannel nowhere = new SmsChannel(new SmsSettings(
-                URI.create("http://127.0.0.1:" + freePort() + "/v1/messages"), "key", "RiversideTr", null, null,
+                URI.create("http://127.0.0.1:" + StandInSmsProvider.freePort() + "/v1/messages"), "key", "RiversideTr", null, null,
                 settings.connectTimeout(), settings.readTimeout(), settings.maxSegments()), builder);
 
         assertThat(nowhere.hand(text("delivery-s5", "07700900127", "Hello"))).isInstanceOf(Handover.TryLater.class);
@@ -184,21 +180,5 @@ class SmsChannelTest {
 
     private static String callbackUrl() {
         return "http://127.0.0.1:" + port + "/api/engagement/messages/receipts/sms";
-    }
-
-    private static StandInSmsProvider start() {
-        try {
-            return new StandInSmsProvider(SECRET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

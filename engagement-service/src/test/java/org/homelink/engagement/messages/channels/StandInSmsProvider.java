@@ -9,8 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,6 +57,27 @@ final class StandInSmsProvider implements AutoCloseable {
         server.setExecutor(threads);
         server.start();
         reset();
+    }
+
+    /** A provider started with this secret, for a test class's static field. */
+    static StandInSmsProvider started(String secret) {
+        try {
+            return new StandInSmsProvider(secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A free port on the loopback, for the service under test: fixed before it starts, so that the callback address
+     * it gives the provider is its own.
+     */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     URI url() {

@@ -39,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MessagingApplicationTest
 class MessageApiTest {
 
-    static final String NORTH = "960001";
-    static final String SOUTH = "960002";
-    static final String ELSEWHERE = "960009";
+    static final String NORTH = "962001";
+    static final String SOUTH = "962002";
+    static final String ELSEWHERE = "962009";
     static final String MESSAGES = Drafts.MESSAGES;
 
     private final String trust = "msg-api-" + UUID.randomUUID().toString().substring(0, 8);
