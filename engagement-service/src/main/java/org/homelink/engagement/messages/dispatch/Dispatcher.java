@@ -77,6 +77,11 @@ public class Dispatcher {
                          channel.getClass().getName());
             }
         }
+        for (DeliveryRoute route : DeliveryRoute.values()) {
+            if (!this.channels.containsKey(route)) {
+                log.warn("No channel serves {} here: its copies wait, retried, until one is set up", route);
+            }
+        }
         if (backOff.isEmpty() || maxAttempts < 1) {
             throw new IllegalStateException("Retries need a back-off and at least one attempt");
         }
@@ -177,8 +182,15 @@ public class Dispatcher {
         }
         Outgoing outgoing = new Outgoing(first.deliveryId(), first.messageId(), first.schoolUrn(), address,
                                          first.language(), subject, body.toString().strip());
+        Channel channel = channels.get(first.route());
+        if (channel == null) {
+            // Email or SMS not set up on this installation (the local run sends nothing): the copy waits as for a
+            // provider that is down, so that setting the channel up sends what waited, and after the last attempt
+            // it becomes a staff task like any other failure.
+            return new Handover.TryLater("No " + first.route() + " channel is set up");
+        }
         try {
-            return channels.get(first.route()).hand(outgoing);
+            return channel.hand(outgoing);
         } catch (RuntimeException e) {
             // A channel should answer rather than throw; one that throws is treated as a provider that is down.
             // Its class only: a provider's message may quote the address.
