@@ -1,5 +1,7 @@
 package org.homelink.engagement.benchmark;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -7,20 +9,27 @@ import org.homelink.contracts.family.ContactChannel;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.engagement.messages.channels.StandInSmsProvider;
 import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageView;
+import org.homelink.engagement.messages.query.RecipientDirectory;
+import org.homelink.engagement.messages.query.RecipientDirectory.CarerAddress;
 import org.homelink.engagement.testing.Api;
 import org.homelink.engagement.testing.Staff;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.testing.BenchmarkResults;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,20 +45,49 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.DEFINED_PORT;
 
 /**
  * One message to a trust's 30,000 carers (50 schools of 600 families, one carer each), through HTTP on the embedded
  * in-memory store (not a test: it runs only with {@code -Pbenchmarks}). It times the send command's answer, and from
  * the command until every copy has a delivery state past QUEUED as the message's read model counts them; and the
- * heap in use. Routes are mixed as a trust's would be, over the routes this build delivers itself: the app feed and
- * staff tasks (email and SMS channels plug in beside them). Results go to the {@code messages} section of
- * docs/benchmarks.md.
+ * heap in use. Routes are mixed as a trust's would be, each through its real channel: email to an SMTP server in
+ * this JVM (GreenMail), texts to an SMS provider on the loopback that sends a signed receipt back through the webhook
+ * for each, the app feed, and staff tasks. Results go to the {@code messages} section of docs/benchmarks.md.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "homelink.engagement.messages.dispatch-every=200ms")
+@SpringBootTest(webEnvironment = DEFINED_PORT, properties = {
+        "homelink.engagement.messages.dispatch-every=200ms",
+        "homelink.engagement.messages.email.from=newsletter@trust.example",
+        "homelink.engagement.messages.sms.api-key=benchmark-key",
+        "homelink.engagement.messages.sms.sender=Trust",
+        "homelink.engagement.messages.sms.webhook-secret=" + MessageSendBenchmark.SECRET})
 @ActiveProfiles("test")
 class MessageSendBenchmark {
+
+    static final String SECRET = "benchmark-receipts-secret";
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    private static final StandInSmsProvider provider = StandInSmsProvider.started(SECRET);
+    private static final int port = StandInSmsProvider.freePort();
+
+    @DynamicPropertySource
+    static void pointAtTheServers(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> port);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("homelink.engagement.messages.sms.url", () -> provider.url().toString());
+        registry.add("homelink.engagement.messages.sms.callback-url",
+                     () -> "http://127.0.0.1:" + port + "/api/engagement/messages/receipts/sms");
+    }
+
+    @AfterAll
+    static void stopTheProvider() {
+        provider.close();
+    }
 
     private static final int SCHOOLS = 50;
     private static final int FAMILIES_PER_SCHOOL = 600;
@@ -69,6 +107,7 @@ class MessageSendBenchmark {
 
     @Test
     void measure() {
+        provider.reportsEachText("delivered");
         List<String> schools = load();
         Api api = new Api(http);
         HttpHeaders leader = Staff.at(TRUST, "trust-leader", "ceo");
@@ -90,19 +129,30 @@ class MessageSendBenchmark {
         assertThat((Integer) JsonPath.read(sent.getBody(), "$.preview.copies")).isEqualTo(CARERS);
         long recorded = awaitCopies(messageId, t0, false);
         long handedOver = awaitCopies(messageId, t0, true);
+        Map<String, Integer> byRoute = JsonPath.read(sent.getBody(), "$.preview.byRoute");
+        long receipted = awaitDelivered(messageId, t0, byRoute.getOrDefault("APP", 0) + byRoute.getOrDefault("SMS", 0));
         long peakMb = heap.stop();
         Map<String, Integer> states = messages.message(messageId).orElseThrow().states();
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long afterMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
 
-        String markdown = report(answered, recorded, handedOver, states, peakMb, afterMb,
-                                 JsonPath.read(sent.getBody(), "$.preview.byRoute"));
+        String markdown = report(answered, recorded, handedOver, receipted, states, peakMb, afterMb, byRoute);
         System.out.println(markdown);
         Path file = Path.of("..", "docs", "benchmarks.md");
         System.out.println(BenchmarkResults.writeSection(file, "messages", markdown)
                                    ? "Results written to " + file.normalize()
                                    : "Results not written: run from the repository root with -pl engagement-service");
+    }
+
+    /** Waits until this many copies are delivered: every feed item, and every text the provider sent a receipt for. */
+    private long awaitDelivered(String messageId, long t0, int expected) {
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+        while (messages.message(messageId).orElseThrow().states().getOrDefault("DELIVERED", 0) < expected) {
+            assertThat(System.nanoTime()).as("receipts in time").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return System.nanoTime() - t0;
     }
 
     /** Waits until the read model counts every copy (and, if {@code handedOver}, none still queued). */
@@ -120,14 +170,16 @@ class MessageSendBenchmark {
     }
 
     /**
-     * The trust's schools and families as the directory would have them: one carer a family, four in five reading
-     * the app and one in five better spoken to (a call, a visit, or spoken contact preferred).
+     * The trust's schools and families as the directory would have them: one carer a family; of ten, five read the
+     * app, two take email, one texts, and two are better spoken to (a call or a visit); some prefer spoken contact
+     * whatever their channel.
      */
     private List<String> load() {
         MongoDatabase database = client.getDatabase(mongo.database());
         List<String> schools = new ArrayList<>();
         List<SchoolRoll> rolls = new ArrayList<>();
         List<EngagementFamily> families = new ArrayList<>();
+        List<CarerAddress> addresses = new ArrayList<>();
         for (int s = 0; s < SCHOOLS; s++) {
             String urn = String.valueOf(780000 + s);
             schools.add(urn);
@@ -135,17 +187,26 @@ class MessageSendBenchmark {
             for (int f = 0; f < FAMILIES_PER_SCHOOL; f++) {
                 String familyId = urn + "-family-" + f;
                 familyIds.add(familyId);
-                ContactChannel channel = f % 10 == 0 ? ContactChannel.PHONE_CALL
-                        : f % 10 == 5 ? ContactChannel.IN_PERSON : ContactChannel.APP;
+                ContactChannel channel = switch (f % 10) {
+                    case 0 -> ContactChannel.PHONE_CALL;
+                    case 5 -> ContactChannel.IN_PERSON;
+                    case 1, 6 -> ContactChannel.EMAIL;
+                    case 3 -> ContactChannel.SMS;
+                    default -> ContactChannel.APP;
+                };
                 EngagementFamily.Carer carer = new EngagementFamily.Carer(
                         familyId + "-carer", "Carer", true, channel, LANGUAGES[f % LANGUAGES.length],
-                        f % 7 == 0, f % 15 == 3);
+                        f % 7 == 0, f % 15 == 4);
+                addresses.add(new CarerAddress(RecipientDirectory.key(familyId, carer.carerId()),
+                                               "carer-" + s + "-" + f + "@families.example",
+                                               "077009" + String.format("%05d", s * FAMILIES_PER_SCHOOL + f)));
                 families.add(new EngagementFamily(familyId, TRUST, List.of(urn), "Family " + f, Instant.now(), 0,
                                                   List.of(carer), List.of(), List.of(), null, List.of(), List.of()));
             }
             rolls.add(new SchoolRoll(urn, TRUST, "School " + urn, familyIds, null, null, -1L));
         }
         database.getCollection(FamilyEngagementProjection.ROLLS, SchoolRoll.class).insertMany(rolls);
+        database.getCollection(RecipientDirectory.ADDRESSES, CarerAddress.class).insertMany(addresses);
         var collection = database.getCollection(FamilyEngagementProjection.FAMILIES, EngagementFamily.class);
         for (int from = 0; from < families.size(); from += 1000) {
             collection.insertMany(families.subList(from, Math.min(from + 1000, families.size())));
@@ -157,11 +218,14 @@ class MessageSendBenchmark {
         return Map.of("language", language, "subject", subject, "body", body);
     }
 
-    private static String report(long answered, long recorded, long handedOver, Map<String, Integer> states,
+    private static String report(long answered, long recorded, long handedOver, long receipted,
+                                 Map<String, Integer> states,
                                  long peakMb, long afterMb, Map<String, Integer> byRoute) {
         return "Last run: " + DateTimeFormatter.ISO_LOCAL_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))
                + ", embedded in-memory store, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-               + System.getProperty("java.version") + ", dispatcher every 200 ms, batches of 500.\n\n"
+               + System.getProperty("java.version") + ", dispatcher every 200 ms, batches of 500; email to an SMTP "
+               + "server in the same JVM (GreenMail), texts to an HTTP provider on the loopback that sends a signed "
+               + "receipt for each back through the webhook.\n\n"
                + "| measure | value |\n| --- | --- |\n"
                + "| copies (one message, " + SCHOOLS + " schools x " + FAMILIES_PER_SCHOOL + " families, one carer "
                + "each) | " + CARERS + " |\n"
@@ -170,6 +234,8 @@ class MessageSendBenchmark {
                + millis(answered) + " ms |\n"
                + "| from the command until the read model counts every copy | " + millis(recorded) + " ms |\n"
                + "| from the command until every copy is past QUEUED | " + millis(handedOver) + " ms |\n"
+               + "| from the command until every text's receipt is recorded (and every feed item placed) | "
+               + millis(receipted) + " ms |\n"
                + "| copies by state then | " + states + " |\n"
                + "| heap in use: highest seen while sending / after GC at the end | " + peakMb + " MiB / " + afterMb
                + " MiB |\n";

@@ -1,5 +1,6 @@
 package org.homelink.engagement.messages.dispatch;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -33,6 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -61,13 +65,15 @@ public class Dispatcher {
     private final int maxAttempts;
     private final int batchSize;
     private final Duration lease;
+    private final ExecutorService handing;
 
     Dispatcher(List<Channel> channels, MessageProjection projection, RecipientDirectory directory, EventBus events,
                Clock clock,
                @Value("${homelink.engagement.messages.retry-back-off:1m,5m,30m,2h,12h}") List<Duration> backOff,
                @Value("${homelink.engagement.messages.max-attempts:6}") int maxAttempts,
                @Value("${homelink.engagement.messages.batch-size:500}") int batchSize,
-               @Value("${homelink.engagement.messages.lease:5m}") Duration lease) {
+               @Value("${homelink.engagement.messages.lease:5m}") Duration lease,
+               @Value("${homelink.engagement.messages.parallel-hand-overs:8}") int parallelHandOvers) {
         // Spring gives the channels in their @Order: the first for a route serves it, so a deployment (or a test)
         // can put its own channel before the one built in.
         for (Channel channel : channels) {
@@ -93,6 +99,14 @@ public class Dispatcher {
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
         this.lease = lease;
+        if (parallelHandOvers < 1) {
+            throw new IllegalStateException("homelink.engagement.messages.parallel-hand-overs is at least 1");
+        }
+        this.handing = Executors.newFixedThreadPool(parallelHandOvers, runnable -> {
+            Thread thread = new Thread(runnable, "message-hand-over");
+            thread.setDaemon(true);
+            return thread;
+        });
         log.info("Delivering messages by {}", this.channels.keySet());
     }
 
@@ -133,9 +147,15 @@ public class Dispatcher {
                 LinkedHashMap::new, Collectors.toList()));
         List<DeliveryStep> steps = new ArrayList<>();
         List<EventMessage<?>> delivered = new ArrayList<>();
-        for (List<QueuedCopy> copies : handOvers.values()) {
+        // A channel mostly waits on the network (an SMTP server's answer, an SMS provider's): several hand-overs at
+        // once, each copy still handed over once, since this instance holds the claim on the whole batch.
+        List<List<QueuedCopy>> groups = List.copyOf(handOvers.values());
+        List<CompletableFuture<Handover>> answers = groups.stream().map(copies -> CompletableFuture.supplyAsync(
+                () -> handOver(copies.get(0), copies, messages, addresses), handing)).toList();
+        for (int i = 0; i < groups.size(); i++) {
+            List<QueuedCopy> copies = groups.get(i);
             QueuedCopy first = copies.get(0);
-            Handover handover = handOver(first, copies, messages, addresses);
+            Handover handover = answers.get(i).join();
             String reference = copies.size() > 1 ? first.deliveryId() : null;
             for (QueuedCopy copy : copies) {
                 DeliveryStep step = step(copy, handover, reference, now);
@@ -153,6 +173,11 @@ public class Dispatcher {
         recorded.addAll(delivered);
         events.publish(recorded);
         log.debug("Handed over {} copies in {} hand-overs", batch.size(), handOvers.size());
+    }
+
+    @PreDestroy
+    void stopHandingOver() {
+        handing.shutdownNow();
     }
 
     private Handover handOver(QueuedCopy first, List<QueuedCopy> copies, Map<String, MessageView> messages,

@@ -50,6 +50,9 @@ import static com.mongodb.client.model.Updates.setOnInsert;
 @ProcessingGroup(MessageProjection.PROCESSING_GROUP)
 public class RecipientDirectory {
 
+    /** Carers' email addresses and phone numbers, read only to hand a copy over and to open one task. */
+    public static final String ADDRESSES = "carerAddresses";
+
     /** Friday at 15:30 in London, as the week's book bags go home; each school may set its own. */
     public static final SchoolSettings DEFAULTS = new SchoolSettings(null, DayOfWeek.FRIDAY, LocalTime.of(15, 30), 3, -1);
 
@@ -94,7 +97,7 @@ public class RecipientDirectory {
     }
 
     public RecipientDirectory(MongoDatabase database) {
-        this.addresses = database.getCollection("carerAddresses", CarerAddress.class);
+        this.addresses = database.getCollection(ADDRESSES, CarerAddress.class);
         this.settings = database.getCollection("messageSettings", SchoolSettings.class);
         this.digests = database.getCollection("digestChoices", DigestChoices.class);
         this.weeks = database.getCollection("messageWeeks", WeekCount.class);

@@ -30,11 +30,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * delay), and, once it has taken a text, reports on it as providers do: a receipt POSTed to the text's
  * {@code statusCallback}, signed with the shared secret.
  */
-final class StandInSmsProvider implements AutoCloseable {
+public final class StandInSmsProvider implements AutoCloseable {
 
     static final String PATH = "/v1/messages";
 
-    record Request(String method, String path, Headers headers, JsonNode body) {
+    public record Request(String method, String path, Headers headers, JsonNode body) {
     }
 
     private record Answer(int status, String body, Duration delay) {
@@ -60,7 +60,7 @@ final class StandInSmsProvider implements AutoCloseable {
     }
 
     /** A provider started with this secret, for a test class's static field. */
-    static StandInSmsProvider started(String secret) {
+    public static StandInSmsProvider started(String secret) {
         try {
             return new StandInSmsProvider(secret);
         } catch (IOException e) {
@@ -72,7 +72,7 @@ final class StandInSmsProvider implements AutoCloseable {
      * A free port on the loopback, for the service under test: fixed before it starts, so that the callback address
      * it gives the provider is its own.
      */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -80,7 +80,7 @@ final class StandInSmsProvider implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
@@ -100,16 +100,16 @@ final class StandInSmsProvider implements AutoCloseable {
     }
 
     /** After taking each text, POSTs a receipt with this status to its callback. */
-    void reportsEachText(String status) {
+    public void reportsEachText(String status) {
         receiptStatus = status;
     }
 
-    BlockingQueue<Request> requests() {
+    public BlockingQueue<Request> requests() {
         return requests;
     }
 
     /** What the service answered each receipt. */
-    BlockingQueue<Integer> callbackAnswers() {
+    public BlockingQueue<Integer> callbackAnswers() {
         return callbackAnswers;
     }
 
