@@ -25,6 +25,9 @@ import org.homelink.engagement.agreements.query.Outstanding;
 import org.homelink.engagement.attendance.SchoolTime;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.messages.query.PendingLinks.LinkFor;
+import org.homelink.engagement.messages.web.LinkMessages;
+import org.homelink.engagement.messages.web.MessageRequests.LinkSendingRequest;
 import org.homelink.engagement.voice.web.PersonalLinks;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.NotYourSchool;
@@ -78,17 +81,20 @@ class AgreementController {
     private final AgreementQueries queries;
     private final FamilyEngagementProjection families;
     private final Audience audience;
+    private final LinkMessages linkMessages;
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
 
     AgreementController(CommandGateway commands, AgreementProjection agreements, AgreementQueries queries,
-                        FamilyEngagementProjection families, Audience audience, Clock clock,
+                        FamilyEngagementProjection families, Audience audience, LinkMessages linkMessages,
+                        Clock clock,
                         @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
         this.commands = commands;
         this.agreements = agreements;
         this.queries = queries;
         this.families = families;
         this.audience = audience;
+        this.linkMessages = linkMessages;
         this.clock = clock;
         this.catchUp = new ReadModelCatchUp("agreement read model", agreements::versionOf, longest);
     }
@@ -112,15 +118,17 @@ class AgreementController {
     }
 
     /**
-     * What sending did. The links are shown here once and never again: only their hashes are kept.
+     * What sending did. Without a message the links are shown here once and never again: only their hashes are
+     * kept. With one they go in it, each to its carer, and are not shown here.
      *
      * @param agreementVersion the version in force, which the links ask carers to acknowledge
      * @param matched          families the audience matched, those sent a link for this version before included
      * @param withoutCarers    families matched with no carer on record
      * @param sent             carers newly sent a link, staff's to tell last, then by channel and language
+     * @param messageId        the message that delivers the links, when there is one
      */
     record Sent(String agreementId, int agreementVersion, int matched, List<String> withoutCarers,
-                List<LinkToDeliver> sent, long version) {
+                List<LinkToDeliver> sent, String messageId, long version) {
     }
 
     /** @param already the carer had acknowledged this version before: nothing new was recorded */
@@ -209,10 +217,13 @@ class AgreementController {
                description = "As invitations to activities: by name, year groups, barriers, languages, a key "
                              + "worker's caseload, or everyone; the rolls of the agreement's schools the caller acts "
                              + "for unless 'schools' narrows them. A carer sent a link for this version before is "
-                             + "not sent another. The links are in this answer only, by channel and language, for "
+                             + "not sent another. With 'message' (texts as a message's, each body with {link} where "
+                             + "the link goes) the links go as that message, each carer's by their route and in "
+                             + "their language. Without it they are in this answer only, by channel and language, for "
                              + "delivery to take on; carers who prefer spoken contact are 'byStaff'.")
     Sent sendLinks(RequestContext actor, @PathVariable String agreementId,
-                   @Valid @RequestBody Audience.Criteria body) {
+                   @Valid @RequestBody LinkSendingRequest request) {
+        Audience.Criteria body = request.audience();
         AgreementView agreement = queries.visible(actor, agreementId);
         Set<String> schools = body.schools() == null || body.schools().isEmpty()
                 ? agreement.schoolUrns().stream().filter(s -> actor.covers(agreement.trustId(), Set.of(s)))
@@ -241,8 +252,15 @@ class AgreementController {
                                              carer.language(), ActivityQueries.byStaff(carer)));
             });
         }
-        LinksSent sent = commands.sendAndWait(new AgreementCommands.SendLinks(
-                agreementId, recipients, resolved.description(), actor, clock.instant()));
+        LinkMessages.Draft message = linkMessages.draft(actor, schools, request.message());
+        LinksSent sent;
+        try {
+            sent = commands.sendAndWait(new AgreementCommands.SendLinks(
+                    agreementId, recipients, resolved.description(), actor, clock.instant()));
+        } catch (RuntimeException e) {
+            message.discard();
+            throw e;
+        }
         catchUp.await(agreementId, sent.aggregateVersion());
         List<LinkToDeliver> links = sent.recipients().stream().map(r -> new LinkToDeliver(
                         r.familyId(), r.carerId(), r.schoolUrn(), r.channel() == null ? null : r.channel().name(),
@@ -257,8 +275,13 @@ class AgreementController {
                                                               .thenComparing(LinkToDeliver::familyId)
                                                               .thenComparing(LinkToDeliver::carerId))
                                             .toList();
+        String messageId = message.send(links.stream().map(l -> new LinkFor(l.familyId(), l.carerId(), l.link()))
+                                             .toList());
         return new Sent(agreementId, sent.version(), resolved.invitees().size() + resolved.withoutCarers().size(),
-                        resolved.withoutCarers(), links, sent.aggregateVersion());
+                        resolved.withoutCarers(), messageId == null ? links : links.stream().map(
+                                l -> new LinkToDeliver(l.familyId(), l.carerId(), l.schoolUrn(), l.channel(),
+                                                       l.language(), l.byStaff(), null)).toList(),
+                        messageId, sent.aggregateVersion());
     }
 
     @PostMapping(AGREEMENTS + "/{agreementId}/acknowledgements")

@@ -16,6 +16,7 @@ import org.homelink.engagement.messages.events.DeliveryEvents.DeliveryStepsRecor
 import org.homelink.engagement.messages.events.MessageText;
 import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageView;
+import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.engagement.messages.query.QueuedCopy;
 import org.homelink.engagement.messages.query.RecipientDirectory;
 import org.homelink.engagement.messages.query.RecipientDirectory.CarerAddress;
@@ -33,6 +34,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +61,7 @@ public class Dispatcher {
     private final Map<DeliveryRoute, Channel> channels = new EnumMap<>(DeliveryRoute.class);
     private final MessageProjection projection;
     private final RecipientDirectory directory;
+    private final PendingLinks links;
     private final EventBus events;
     private final Clock clock;
     private final List<Duration> backOff;
@@ -67,8 +70,8 @@ public class Dispatcher {
     private final Duration lease;
     private final ExecutorService handing;
 
-    Dispatcher(List<Channel> channels, MessageProjection projection, RecipientDirectory directory, EventBus events,
-               Clock clock,
+    Dispatcher(List<Channel> channels, MessageProjection projection, RecipientDirectory directory, PendingLinks links,
+               EventBus events, Clock clock,
                @Value("${homelink.engagement.messages.retry-back-off:1m,5m,30m,2h,12h}") List<Duration> backOff,
                @Value("${homelink.engagement.messages.max-attempts:6}") int maxAttempts,
                @Value("${homelink.engagement.messages.batch-size:500}") int batchSize,
@@ -93,6 +96,7 @@ public class Dispatcher {
         }
         this.projection = projection;
         this.directory = directory;
+        this.links = links;
         this.events = events;
         this.clock = clock;
         this.backOff = List.copyOf(backOff);
@@ -141,6 +145,9 @@ public class Dispatcher {
         Map<String, CarerAddress> addresses = directory.addresses(
                 batch.stream().filter(c -> c.route() == DeliveryRoute.EMAIL || c.route() == DeliveryRoute.SMS)
                      .map(c -> RecipientDirectory.key(c.familyId(), c.carerId())).toList());
+        Map<String, String> personal = links.links(batch.stream()
+                .filter(c -> PendingLinks.asksForLink(messages.get(c.messageId()).textIn(c.language()).body()))
+                .map(Dispatcher::linkKey).toList());
         // One hand-over per copy, except that a carer's held copies on one route go together as their digest.
         Map<String, List<QueuedCopy>> handOvers = batch.stream().collect(Collectors.groupingBy(
                 c -> c.heldFor() == null ? c.deliveryId() : c.familyId() + "/" + c.carerId() + "/" + c.route(),
@@ -151,7 +158,8 @@ public class Dispatcher {
         // once, each copy still handed over once, since this instance holds the claim on the whole batch.
         List<List<QueuedCopy>> groups = List.copyOf(handOvers.values());
         List<CompletableFuture<Handover>> answers = groups.stream().map(copies -> CompletableFuture.supplyAsync(
-                () -> handOver(copies.get(0), copies, messages, addresses), handing)).toList();
+                () -> handOver(copies.get(0), copies, messages, addresses, personal), handing)).toList();
+        List<String> handedLinks = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             List<QueuedCopy> copies = groups.get(i);
             QueuedCopy first = copies.get(0);
@@ -160,6 +168,9 @@ public class Dispatcher {
             for (QueuedCopy copy : copies) {
                 DeliveryStep step = step(copy, handover, reference, now);
                 steps.add(step);
+                if (handedOver(copy, step) && personal.containsKey(linkKey(copy))) {
+                    handedLinks.add(linkKey(copy));
+                }
                 if (step.state() == DeliveryState.DELIVERED) {
                     MessageView message = messages.get(copy.messageId());
                     delivered.add(GenericEventMessage.asEventMessage(new MessageDelivered(
@@ -172,6 +183,8 @@ public class Dispatcher {
         recorded.add(GenericEventMessage.asEventMessage(new DeliveryStepsRecorded(steps)));
         recorded.addAll(delivered);
         events.publish(recorded);
+        // Only once the steps are recorded: a crash before it hands the copy over again, with its link.
+        links.forget(handedLinks);
         log.debug("Handed over {} copies in {} hand-overs", batch.size(), handOvers.size());
     }
 
@@ -181,7 +194,7 @@ public class Dispatcher {
     }
 
     private Handover handOver(QueuedCopy first, List<QueuedCopy> copies, Map<String, MessageView> messages,
-                              Map<String, CarerAddress> addresses) {
+                              Map<String, CarerAddress> addresses, Map<String, String> personal) {
         String address = switch (first.route()) {
             case EMAIL, SMS -> {
                 CarerAddress known = addresses.get(RecipientDirectory.key(first.familyId(), first.carerId()));
@@ -196,11 +209,20 @@ public class Dispatcher {
         String subject = null;
         for (QueuedCopy copy : copies) {
             MessageText text = messages.get(copy.messageId()).textIn(copy.language());
+            String filled = text.body();
+            if (PendingLinks.asksForLink(filled)) {
+                String link = personal.get(linkKey(copy));
+                if (link == null) {
+                    // Never a literal mark in a carer's text: staff see the failure and give the link another way.
+                    return new Handover.Undeliverable("No personal link");
+                }
+                filled = PendingLinks.fill(filled, Optional.of(link));
+            }
             subject = subject == null ? text.subject() : subject;
             if (copies.size() > 1) {
                 body.append(text.subject()).append("\n\n");
             }
-            body.append(text.body()).append(copies.size() > 1 ? "\n\n" : "");
+            body.append(filled).append(copies.size() > 1 ? "\n\n" : "");
         }
         if (copies.size() > 1) {
             subject = subject + " (+" + (copies.size() - 1) + ")";
@@ -222,6 +244,19 @@ public class Dispatcher {
             log.warn("Channel {} threw {} for copy {}", first.route(), e.getClass().getName(), first.deliveryId());
             return new Handover.TryLater("The channel failed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Whether the copy's link has done its work: handed to a provider outside (email, SMS), or failed for good. The
+     * app feed keeps it while the item is in the feed, and a staff task until it is closed.
+     */
+    private static boolean handedOver(QueuedCopy copy, DeliveryStep step) {
+        boolean outside = copy.route() == DeliveryRoute.EMAIL || copy.route() == DeliveryRoute.SMS;
+        return step.state() == DeliveryState.FAILED || outside && step.state() != DeliveryState.QUEUED;
+    }
+
+    private static String linkKey(QueuedCopy copy) {
+        return PendingLinks.key(copy.messageId(), copy.familyId(), copy.carerId());
     }
 
     private DeliveryStep step(QueuedCopy copy, Handover handover, String reference, Instant now) {

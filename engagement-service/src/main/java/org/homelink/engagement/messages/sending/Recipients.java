@@ -68,6 +68,15 @@ public class Recipients {
     }
 
     public Plan plan(MessageView message, RequestContext actor, Audience.Criteria criteria, Instant now) {
+        return plan(message, actor, criteria, now, null);
+    }
+
+    /**
+     * @param only the carers (by {@link RecipientDirectory#key}) to plan copies for, of the audience's families; all
+     *             of them when null
+     */
+    public Plan plan(MessageView message, RequestContext actor, Audience.Criteria criteria, Instant now,
+                     Set<String> only) {
         Set<String> schools = criteria.schools() == null || criteria.schools().isEmpty()
                 ? new TreeSet<>(message.schoolUrns()) : new TreeSet<>(criteria.schools());
         if (!message.schoolUrns().containsAll(schools)) {
@@ -99,6 +108,9 @@ public class Recipients {
                 continue; // left the schools' rolls since the audience was drawn
             }
             for (InvitedCarer carer : invitee.carers()) {
+                if (only != null && !only.contains(RecipientDirectory.key(invitee.familyId(), carer.carerId()))) {
+                    continue;
+                }
                 MessageRoute route = route(carer, addresses.get(RecipientDirectory.key(invitee.familyId(),
                                                                                        carer.carerId())));
                 String wanted = carer.language() == null ? null : Languages.normalise(carer.language());

@@ -13,6 +13,7 @@ import org.homelink.engagement.messages.events.MessageText;
 import org.homelink.engagement.messages.query.FeedItem;
 import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageView;
+import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.platform.web.Paged;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.NotFoundException;
@@ -50,14 +51,16 @@ class FeedController {
     private final MessageProjection messages;
     private final FamilyEngagementProjection families;
     private final DeliveryReporter reports;
+    private final PendingLinks links;
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
 
     FeedController(MessageProjection messages, FamilyEngagementProjection families, DeliveryReporter reports,
-                   Clock clock, @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
+                   PendingLinks links, Clock clock, @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
         this.messages = messages;
         this.families = families;
         this.reports = reports;
+        this.links = links;
         this.clock = clock;
         this.catchUp = new ReadModelCatchUp("app feed", longest);
     }
@@ -112,9 +115,12 @@ class FeedController {
                        .orElseThrow(() -> new NotFoundException("No such carer"));
     }
 
-    private static FeedEntry entry(FeedItem item, MessageView message) {
+    private FeedEntry entry(FeedItem item, MessageView message) {
         MessageText text = message.textIn(item.language());
+        String body = PendingLinks.asksForLink(text.body())
+                ? PendingLinks.fill(text.body(), links.link(item.messageId(), item.familyId(), item.carerId()))
+                : text.body();
         return new FeedEntry(item.deliveryId(), item.messageId(), item.schoolUrn(), message.kind(), text.language(),
-                             text.subject(), text.body(), item.placedAt(), item.readAt());
+                             text.subject(), body, item.placedAt(), item.readAt());
     }
 }

@@ -28,7 +28,6 @@ import org.homelink.platform.web.Role;
 import org.homelink.platform.web.RuleBrokenException;
 import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
-import org.homelink.platform.web.Languages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -140,11 +139,11 @@ class MessageController {
             }
         }
         requireMaySend(actor, body.kind());
-        List<MessageText> texts = texts(body.texts());
+        List<MessageText> texts = MessageRequests.texts(body.texts());
         String messageId = UUID.randomUUID().toString();
         long version = send(messageId, new MessageCommands.DraftMessage(
                 messageId, List.copyOf(new TreeSet<>(body.schoolUrns())), body.kind(), texts,
-                fallback(body.fallbackLanguage(), texts), actor, now()));
+                MessageRequests.fallback(body.fallbackLanguage(), texts), actor, now()));
         return ResponseEntity.created(URI.create(MESSAGES + messageId)).eTag(Versions.etag(version))
                              .body(new Changed(messageId, version));
     }
@@ -173,9 +172,9 @@ class MessageController {
     ResponseEntity<Changed> revise(RequestContext actor, @PathVariable String messageId, ExpectedVersion ifMatch,
                                    @Valid @RequestBody MessageRequests.ReviseRequest body) {
         requireMaySend(actor, body.kind());
-        List<MessageText> texts = texts(body.texts());
+        List<MessageText> texts = MessageRequests.texts(body.texts());
         return changed(messageId, new MessageCommands.ReviseMessage(
-                messageId, ifMatch.value(), body.kind(), texts, fallback(body.fallbackLanguage(), texts), actor,
+                messageId, ifMatch.value(), body.kind(), texts, MessageRequests.fallback(body.fallbackLanguage(), texts), actor,
                 now()));
     }
 
@@ -258,15 +257,6 @@ class MessageController {
         if (kind == MessageKind.URGENT && actor.role() != Role.SCHOOL_LEADER && actor.role() != Role.TRUST_LEADER) {
             throw new ForbiddenException("Only school and trust leaders send urgent messages");
         }
-    }
-
-    private static List<MessageText> texts(List<MessageRequests.TextRequest> requests) {
-        return requests.stream().map(t -> new MessageText(Languages.normalise(t.language()), t.subject().strip(),
-                                                          t.body().strip())).toList();
-    }
-
-    private static String fallback(String requested, List<MessageText> texts) {
-        return requested == null ? texts.get(0).language() : Languages.normalise(requested);
     }
 
     private ResponseEntity<Changed> changed(String messageId, Object command) {

@@ -1,5 +1,6 @@
 package org.homelink.engagement.messages.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,8 @@ import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.activities.web.Audience;
 import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.messages.events.MessageText;
+import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.Languages;
 
@@ -20,6 +23,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -28,14 +32,14 @@ import static org.homelink.platform.web.Ids.ID_MESSAGE;
 import static org.homelink.platform.web.Ids.URN;
 import static org.homelink.platform.web.Ids.URN_MESSAGE;
 
-/** What staff send to the messages API. */
-final class MessageRequests {
+/** What staff send to the messages API, and with a survey's or an agreement's personal links. */
+public final class MessageRequests {
 
     private MessageRequests() {
     }
 
     /** A message's text in one language, written by a person. */
-    record TextRequest(@NotNull @Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String language,
+    public record TextRequest(@NotNull @Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String language,
                        @NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 20_000) String body) {
     }
 
@@ -43,6 +47,43 @@ final class MessageRequests {
     record DraftRequest(@NotEmpty Set<@Pattern(regexp = URN, message = URN_MESSAGE) String> schoolUrns,
                         @NotNull MessageKind kind, @NotEmpty @Size(max = 40) List<@Valid TextRequest> texts,
                         @Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String fallbackLanguage) {
+    }
+
+    /**
+     * A message that carries each carer's personal link: its texts as a draft's, each body saying with
+     * {@value PendingLinks#MARK} where the link goes.
+     */
+    public record LinkMessageRequest(@NotEmpty @Size(max = 40) List<@Valid TextRequest> texts,
+                                     @Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE)
+                                     String fallbackLanguage) {
+
+        /** The texts, once every body has its mark: 400 naming each body without one. */
+        public List<MessageText> checkedTexts() {
+            List<InvalidFieldsException.FieldProblem> problems = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                if (!PendingLinks.asksForLink(texts.get(i).body())) {
+                    problems.add(new InvalidFieldsException.FieldProblem(
+                            "message.texts[" + i + "].body", "say where the carer's link goes with "
+                                                              + PendingLinks.MARK));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidFieldsException(problems);
+            }
+            return MessageRequests.texts(texts);
+        }
+
+        public String fallback(List<MessageText> checked) {
+            return MessageRequests.fallback(fallbackLanguage, checked);
+        }
+    }
+
+    /**
+     * Sending personal links to an audience (its fields as they are, at the top level), and with {@code message} as a
+     * message that delivers them; without it the links are answered to the caller to deliver.
+     */
+    public record LinkSendingRequest(@JsonUnwrapped @Valid Audience.Criteria audience,
+                                     @Valid LinkMessageRequest message) {
     }
 
     record ReviseRequest(@NotNull MessageKind kind, @NotEmpty @Size(max = 40) List<@Valid TextRequest> texts,
@@ -63,6 +104,15 @@ final class MessageRequests {
             }
             return sendAt != null ? sendAt : londonTime.atZone(SchoolTime.ZONE).toInstant();
         }
+    }
+
+    static List<MessageText> texts(List<TextRequest> requests) {
+        return requests.stream().map(t -> new MessageText(Languages.normalise(t.language()), t.subject().strip(),
+                                                          t.body().strip())).toList();
+    }
+
+    static String fallback(String requested, List<MessageText> texts) {
+        return requested == null ? texts.get(0).language() : Languages.normalise(requested);
     }
 
     enum Outcome { TOLD, NOT_REACHED }

@@ -14,6 +14,7 @@ import org.homelink.engagement.messages.dispatch.DeliveryReporter;
 import org.homelink.engagement.messages.events.MessageText;
 import org.homelink.engagement.messages.query.CopyView;
 import org.homelink.engagement.messages.query.MessageProjection;
+import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.engagement.messages.query.RecipientDirectory;
 import org.homelink.engagement.messages.query.RecipientDirectory.CarerAddress;
 import org.homelink.platform.web.Paged;
@@ -58,16 +59,18 @@ class StaffTaskController {
     private final MessageProjection messages;
     private final FamilyEngagementProjection families;
     private final RecipientDirectory directory;
+    private final PendingLinks links;
     private final DeliveryReporter reports;
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
 
     StaffTaskController(MessageProjection messages, FamilyEngagementProjection families, RecipientDirectory directory,
-                        DeliveryReporter reports, Clock clock,
+                        PendingLinks links, DeliveryReporter reports, Clock clock,
                         @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
         this.messages = messages;
         this.families = families;
         this.directory = directory;
+        this.links = links;
         this.reports = reports;
         this.clock = clock;
         this.catchUp = new ReadModelCatchUp("staff tasks", longest);
@@ -113,7 +116,9 @@ class StaffTaskController {
     }
 
     @GetMapping("/{deliveryId}")
-    @Operation(summary = "Open one task: the message's text in the carer's language, and their phone and email")
+    @Operation(summary = "Open one task: the message's text in the carer's language, and their phone and email",
+               description = "A message that carries a personal link shows the carer's link in its body, here only "
+                             + "(never in the list), for staff to give on paper or read out.")
     OpenedTask open(RequestContext actor, @PathVariable String deliveryId) {
         CopyView copy = visible(actor, deliveryId);
         EngagementFamily family = families.family(copy.familyId()).orElse(null);
@@ -122,7 +127,9 @@ class StaffTaskController {
         MessageText text = messages.message(copy.messageId()).orElseThrow().textIn(copy.language());
         return new OpenedTask(task(copy, family), carer.map(Carer::name).orElse(null),
                               address.map(CarerAddress::phone).orElse(null),
-                              address.map(CarerAddress::email).orElse(null), text.subject(), text.body(),
+                              address.map(CarerAddress::email).orElse(null), text.subject(),
+                              PendingLinks.fill(text.body(), links.link(copy.messageId(), copy.familyId(),
+                                                                        copy.carerId())),
                               text.language());
     }
 
@@ -138,6 +145,8 @@ class StaffTaskController {
         reports.completeTask(deliveryId, told, body.note() == null ? null : body.note().strip(), actor.staffId(),
                              clock.instant());
         catchUp.await(deliveryId, () -> messages.copy(deliveryId).map(c -> !c.taskOpen()).orElse(false));
+        // Given or not, the task is over: a link not given is sent again with the survey or agreement, not kept.
+        links.forget(List.of(PendingLinks.key(copy.messageId(), copy.familyId(), copy.carerId())));
         CopyView done = messages.copy(deliveryId).orElse(copy);
         return task(done, families.family(done.familyId()).orElse(null));
     }

@@ -10,6 +10,9 @@ import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
 import org.homelink.engagement.activities.query.ActivityQueries;
 import org.homelink.engagement.activities.web.Audience;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
+import org.homelink.engagement.messages.query.PendingLinks.LinkFor;
+import org.homelink.engagement.messages.web.LinkMessages;
+import org.homelink.engagement.messages.web.MessageRequests.LinkSendingRequest;
 import org.homelink.engagement.voice.command.SurveyCommands;
 import org.homelink.engagement.voice.command.SurveyRules.SurveyNotFound;
 import org.homelink.engagement.voice.events.ActionStatus;
@@ -71,17 +74,19 @@ class SurveyController {
     private final VoiceProjection voice;
     private final FamilyEngagementProjection families;
     private final Audience audience;
+    private final LinkMessages linkMessages;
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
     private final List<Question> parentView;
 
     SurveyController(CommandGateway commands, VoiceProjection voice, FamilyEngagementProjection families,
-                     Audience audience, Clock clock, ObjectMapper json,
+                     Audience audience, LinkMessages linkMessages, Clock clock, ObjectMapper json,
                      @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
         this.commands = commands;
         this.voice = voice;
         this.families = families;
         this.audience = audience;
+        this.linkMessages = linkMessages;
         this.clock = clock;
         this.catchUp = new ReadModelCatchUp("survey read model", voice::versionOf, longest);
         try (InputStream template = new ClassPathResource("voice/parent-view.json").getInputStream()) {
@@ -100,13 +105,16 @@ class SurveyController {
     }
 
     /**
-     * What sending did. The links are shown here once and never again: only their hashes are kept.
+     * What sending did. Without a message the links are shown here once and never again: only their hashes are
+     * kept. With one they go in it, each to its carer, and are not shown here.
      *
      * @param sent          carers newly sent the survey, by channel and language
      * @param matched       families the audience matched, those sent it before included
      * @param withoutCarers families matched with no carer on record
+     * @param messageId     the message that delivers the links, when there is one
      */
-    record Sent(String surveyId, int matched, List<String> withoutCarers, List<PersonalLink> sent, long version) {
+    record Sent(String surveyId, int matched, List<String> withoutCarers, List<PersonalLink> sent, String messageId,
+                long version) {
     }
 
     @ModelAttribute
@@ -178,10 +186,13 @@ class SurveyController {
     @Operation(summary = "Send an open survey to an audience: each carer gets a personal link",
                description = "As invitations to activities: by name, year groups, barriers, languages, a key "
                              + "worker's caseload, or everyone; the survey's own schools' rolls unless 'schools' "
-                             + "narrows them. A carer sent the survey before is not sent a second link. The links "
-                             + "are in this answer only, by channel and language, for delivery to take on.")
-    Sent sendTo(RequestContext actor, @PathVariable String surveyId,
-                @Valid @RequestBody Audience.Criteria body) {
+                             + "narrows them. A carer sent the survey before is not sent a second link. With "
+                             + "'message' (texts as a message's, each body with {link} where the link goes) the "
+                             + "links go as that message, each carer's by their route and in their language; "
+                             + "without it they are in this answer only, by channel and language, for delivery to "
+                             + "take on.")
+    Sent sendTo(RequestContext actor, @PathVariable String surveyId, @Valid @RequestBody LinkSendingRequest request) {
+        Audience.Criteria body = request.audience();
         SurveyView survey = visible(actor, surveyId);
         Set<String> schools = body.schools() == null || body.schools().isEmpty()
                 ? new TreeSet<>(survey.schoolUrns()) : new TreeSet<>(body.schools());
@@ -207,8 +218,15 @@ class SurveyController {
                                              ActivityQueries.byStaff(carer)));
             });
         }
-        SurveyCommands.Sent sent = commands.sendAndWait(new SurveyCommands.SendSurvey(
-                surveyId, recipients, resolved.description(), actor, now()));
+        LinkMessages.Draft message = linkMessages.draft(actor, schools, request.message());
+        SurveyCommands.Sent sent;
+        try {
+            sent = commands.sendAndWait(new SurveyCommands.SendSurvey(
+                    surveyId, recipients, resolved.description(), actor, now()));
+        } catch (RuntimeException e) {
+            message.discard();
+            throw e;
+        }
         catchUp.await(surveyId, sent.version());
         Set<String> fresh = sent.recipients().stream().map(Recipient::tokenHash).collect(Collectors.toSet());
         List<PersonalLink> links = new ArrayList<>();
@@ -221,8 +239,11 @@ class SurveyController {
             }
         }
         links.sort(byChannelAndLanguage());
+        String messageId = message.send(links.stream().map(l -> new LinkFor(l.familyId(), l.carerId(), l.link()))
+                                             .toList());
         return new Sent(surveyId, resolved.invitees().size() + resolved.withoutCarers().size(),
-                        resolved.withoutCarers(), links, sent.version());
+                        resolved.withoutCarers(), messageId == null ? links : links.stream().map(
+                                SurveyController::withoutLink).toList(), messageId, sent.version());
     }
 
     @GetMapping("/{surveyId}/recipients")
@@ -288,6 +309,11 @@ class SurveyController {
     private static PersonalLink withoutLink(SurveyLink link) {
         return new PersonalLink(link.familyId(), link.carerId(), link.schoolUrn(),
                                 link.channel() == null ? null : link.channel().name(), link.language(),
+                                link.byStaff(), null);
+    }
+
+    private static PersonalLink withoutLink(PersonalLink link) {
+        return new PersonalLink(link.familyId(), link.carerId(), link.schoolUrn(), link.channel(), link.language(),
                                 link.byStaff(), null);
     }
 
