@@ -76,12 +76,7 @@ class MessageSendBenchmark {
 
     @DynamicPropertySource
     static void pointAtTheServers(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> port);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("homelink.engagement.messages.sms.url", () -> provider.url().toString());
-        registry.add("homelink.engagement.messages.sms.callback-url",
-                     () -> "http://127.0.0.1:" + port + "/api/engagement/messages/receipts/sms");
+        provider.pointTheServiceHere(registry, port, () -> smtp.getSmtp().getPort());
     }
 
     @AfterAll

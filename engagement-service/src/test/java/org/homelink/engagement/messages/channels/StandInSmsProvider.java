@@ -6,8 +6,11 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,6 +27,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * An SMS provider on the loopback: it records each request, answers as a test sets it to (a status, a body, a
@@ -78,6 +82,20 @@ public final class StandInSmsProvider implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Points the service under test at real servers of the test's own: email at an SMTP server on {@code smtpPort},
+     * texts at this provider, and the provider's receipts back at the service on {@code servicePort}.
+     */
+    public void pointTheServiceHere(DynamicPropertyRegistry registry, int servicePort,
+                                    Supplier<Integer> smtpPort) {
+        registry.add("server.port", () -> servicePort);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", smtpPort::get);
+        registry.add("homelink.engagement.messages.sms.url", () -> url().toString());
+        registry.add("homelink.engagement.messages.sms.callback-url",
+                     () -> "http://127.0.0.1:" + servicePort + "/api/engagement/messages/receipts/sms");
     }
 
     public URI url() {
