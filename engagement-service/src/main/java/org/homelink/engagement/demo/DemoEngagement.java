@@ -154,7 +154,8 @@ public final class DemoEngagement {
         String[] tones = {"POSITIVE", "POSITIVE", "ROUTINE", "CONCERN"};
         for (JsonNode family : families) {
             String familyId = family.at("/family/familyId").asText();
-            String key = "demo-contact-" + familyId;
+            // A family on both schools' rolls has a contact with each: the school is part of what the key names.
+            String key = "demo-contact-" + school + "-" + familyId;
             Random random = seededBy(key);
             if (random.nextInt(3) != 0) {
                 continue;

@@ -78,9 +78,15 @@ public final class FamilyServiceEvents {
         }
 
         public Family child(String childId, YearGroup yearGroup) {
+            return childAt(schoolUrn, childId, yearGroup);
+        }
+
+        /** A child at another school of the trust, which puts the family on that school's roll too. */
+        public Family childAt(String school, String childId, YearGroup yearGroup) {
             append("Family", familyId, ++sequence, new ChildEnrolled(
-                    familyId, trustId, Set.of(schoolUrn), childId, schoolUrn, "Child " + childId,
-                    LocalDate.of(2018, 5, 1), yearGroup, false, LocalDate.of(2025, 9, 3), "staff-1", Instant.now()));
+                    familyId, trustId, new java.util.TreeSet<>(java.util.List.of(schoolUrn, school)), childId, school,
+                    "Child " + childId, LocalDate.of(2018, 5, 1), yearGroup, false, LocalDate.of(2025, 9, 3),
+                    "staff-1", Instant.now()));
             return this;
         }
 
