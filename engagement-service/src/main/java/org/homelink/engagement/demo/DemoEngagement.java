@@ -1,5 +1,6 @@
 package org.homelink.engagement.demo;
 
+import org.homelink.engagement.SchoolTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -42,7 +42,6 @@ public final class DemoEngagement {
     static final String SECONDARY = "990102";
 
     private static final Logger log = LoggerFactory.getLogger(DemoEngagement.class);
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     private static final String ACTIVITIES = "/api/engagement/activities";
     /**
      * Writes each body with its keys in order: the service knows a body again by its bytes, and Map.of's order
@@ -78,7 +77,7 @@ public final class DemoEngagement {
      */
     public int load() {
         if (activityCount(SECONDARY) == 0) {
-            LocalDate today = LocalDate.now(SCHOOL_TIME);
+            LocalDate today = LocalDate.now(SchoolTime.ZONE);
             List<JsonNode> primary = familiesOf(PRIMARY);
             List<JsonNode> secondary = familiesOf(SECONDARY);
             contacts(primary, PRIMARY, "demo-kw-meadow", today);
@@ -93,7 +92,7 @@ public final class DemoEngagement {
     /** Every Tuesday at 08:45 from five weeks ago, for a school year's worth of weeks; who came each week so far. */
     private void coffeeMornings(List<JsonNode> families, LocalDate today) {
         ZonedDateTime first = today.minusWeeks(5)
-                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).atTime(LocalTime.of(8, 45)).atZone(SCHOOL_TIME);
+                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).atTime(LocalTime.of(8, 45)).atZone(SchoolTime.ZONE);
         Map<String, Object> coffee = new java.util.HashMap<>(Map.of(
                 "schoolUrn", PRIMARY, "kind", "COFFEE_MORNING", "title", "Tuesday coffee morning",
                 "description", "Tea, toast and a chat with Mrs Okafor, our home-school link worker.",
@@ -122,7 +121,7 @@ public final class DemoEngagement {
 
     private void familyAfternoon(LocalDate today) {
         ZonedDateTime start = today.plusWeeks(2)
-                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).atTime(LocalTime.of(14, 0)).atZone(SCHOOL_TIME);
+                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).atTime(LocalTime.of(14, 0)).atZone(SchoolTime.ZONE);
         String activity = schedule("demo-family-afternoon", Map.of(
                 "schoolUrn", PRIMARY, "kind", "FAMILY_AFTERNOON", "title", "Year 3 family afternoon: Roman shields",
                 "start", start.toInstant().toString(), "end", start.plusMinutes(90).toInstant().toString(),
@@ -133,7 +132,7 @@ public final class DemoEngagement {
 
     private void parentsEvening(LocalDate today) {
         ZonedDateTime start = today.plusWeeks(3)
-                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY)).atTime(LocalTime.of(16, 0)).atZone(SCHOOL_TIME);
+                                       .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY)).atTime(LocalTime.of(16, 0)).atZone(SchoolTime.ZONE);
         String activity = schedule("demo-parents-evening", Map.of(
                 "schoolUrn", SECONDARY, "kind", "PARENTS_EVENING", "title", "Year 7 parents' evening",
                 "start", start.toInstant().toString(), "end", start.plusHours(3).toInstant().toString(),
@@ -162,7 +161,7 @@ public final class DemoEngagement {
             }
             // From the day, not the moment: a load run again later the same day sends the same happenedAt.
             Instant when = today.minusDays(2 + random.nextInt(40)).atTime(LocalTime.of(9 + random.nextInt(7), 0))
-                                .atZone(SCHOOL_TIME).toInstant();
+                                .atZone(SchoolTime.ZONE).toInstant();
             String tone = tones[random.nextInt(tones.length)];
             Map<String, Object> contact = new java.util.HashMap<>(Map.of(
                     "schoolUrn", school, "kind", kinds[random.nextInt(kinds.length)],
@@ -174,7 +173,7 @@ public final class DemoEngagement {
                     "involvementTypes", List.of(tone.equals("CONCERN") ? "PARENTING" : "COMMUNICATING")));
             if (tone.equals("CONCERN")) {
                 contact.put("followUp", Map.of("action", "Send the breakfast club form and ring to check",
-                                               "dueOn", when.atZone(SCHOOL_TIME).toLocalDate().plusDays(7).toString(),
+                                               "dueOn", when.atZone(SchoolTime.ZONE).toLocalDate().plusDays(7).toString(),
                                                "ownerId", keyWorker));
             }
             post(key, "/api/engagement/families/" + familyId + "/contacts", contact);

@@ -1,5 +1,6 @@
 package org.homelink.platform.query;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,19 @@ public class ReadModelCatchUp {
         this.readModel = readModel;
         this.versionOf = versionOf;
         this.longest = longest;
+    }
+
+    /**
+     * Sends the command and waits until the read model shows record {@code recordId} at the version the command
+     * answered: read-your-writes for an API. A command that answers no version (it created the record, whose first
+     * version is 0) waits for version 0.
+     *
+     * @return the record's version after the command
+     */
+    public long sendAndAwait(CommandGateway commands, String recordId, Object command) {
+        long version = commands.sendAndWait(command) instanceof Long updated ? updated : 0L;
+        await(recordId, version);
+        return version;
     }
 
     /** Waits until the read model has applied record {@code recordId} at least at {@code version}. */

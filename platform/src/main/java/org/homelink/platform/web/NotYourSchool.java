@@ -4,6 +4,11 @@ package org.homelink.platform.web;
 public class NotYourSchool extends RuleBrokenException {
 
     public NotYourSchool(String schoolUrn) {
-        super("schoolUrn", "You do not act for school " + schoolUrn);
+        this("schoolUrn", schoolUrn);
+    }
+
+    /** @param field the request's own name for the school, so that the answer names what the caller sent */
+    public NotYourSchool(String field, String schoolUrn) {
+        super(field, "You do not act for school " + schoolUrn);
     }
 }

@@ -274,10 +274,7 @@ class ActivityController {
 
     /** Sends the command and waits for the read model to show it; answers the activity's version. */
     private long send(String activityId, Object command) {
-        Object result = commands.sendAndWait(command);
-        long version = result instanceof Long updated ? updated : 0L;
-        catchUp.await(activityId, version);
-        return version;
+        return catchUp.sendAndAwait(commands, activityId, command);
     }
 
     /** The family as the directory has it, if it is on the roll of the activity's school or was invited to it. */

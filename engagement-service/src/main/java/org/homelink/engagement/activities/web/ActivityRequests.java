@@ -1,5 +1,6 @@
 package org.homelink.engagement.activities.web;
 
+import org.homelink.engagement.SchoolTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +18,6 @@ import org.homelink.contracts.engagement.WhatWouldHelp;
 import org.homelink.platform.web.Languages;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,6 @@ import static org.homelink.platform.web.Ids.URN_MESSAGE;
 final class ActivityRequests {
 
     /** Schools keep local time: a weekly 9 o'clock coffee morning stays at 9 when the clocks change. */
-    static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     private ActivityRequests() {
     }
@@ -72,8 +71,8 @@ final class ActivityRequests {
         List<Occurrence> occurrences() {
             List<Occurrence> occurrences = new ArrayList<>();
             int times = repeat == null ? 1 : repeat.times();
-            ZonedDateTime first = start.atZone(SCHOOL_TIME);
-            ZonedDateTime firstEnd = end.atZone(SCHOOL_TIME);
+            ZonedDateTime first = start.atZone(SchoolTime.ZONE);
+            ZonedDateTime firstEnd = end.atZone(SchoolTime.ZONE);
             for (int i = 0; i < times; i++) {
                 int weeks = repeat == null ? 0 : i * repeat.every().weeks;
                 occurrences.add(new Occurrence(i + 1, first.plusWeeks(weeks).toInstant(),

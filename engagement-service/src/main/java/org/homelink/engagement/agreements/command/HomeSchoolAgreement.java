@@ -31,7 +31,7 @@ import org.homelink.engagement.agreements.events.AgreementEvents.AgreementLinksS
 import org.homelink.engagement.agreements.events.AgreementEvents.AgreementText;
 import org.homelink.engagement.agreements.events.AgreementEvents.AgreementVersionPublished;
 import org.homelink.engagement.agreements.events.AgreementEvents.Recipient;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.voice.command.SurveyRules.UnknownLink;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;

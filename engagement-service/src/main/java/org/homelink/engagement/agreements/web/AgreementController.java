@@ -22,7 +22,7 @@ import org.homelink.engagement.agreements.query.AgreementProjection;
 import org.homelink.engagement.agreements.query.AgreementQueries;
 import org.homelink.engagement.agreements.query.AgreementView;
 import org.homelink.engagement.agreements.query.Outstanding;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.messages.query.PendingLinks.LinkFor;

@@ -12,7 +12,7 @@ import org.homelink.engagement.agreements.query.AgreementLink;
 import org.homelink.engagement.agreements.query.AgreementProjection;
 import org.homelink.engagement.agreements.query.AgreementView;
 import org.homelink.engagement.agreements.query.FamilyAgreement;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.voice.command.SurveyRules.UnknownLink;

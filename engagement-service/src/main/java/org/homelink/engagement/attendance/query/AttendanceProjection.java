@@ -16,7 +16,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.homelink.contracts.family.YearGroup;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
 import org.homelink.engagement.attendance.events.AttendanceMarksImported;
 import org.homelink.engagement.attendance.events.AttendanceMarksImported.PupilMarks;

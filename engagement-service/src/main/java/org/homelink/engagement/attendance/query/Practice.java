@@ -2,7 +2,7 @@ package org.homelink.engagement.attendance.query;
 
 import org.homelink.contracts.engagement.ActivityKind;
 import org.homelink.contracts.engagement.ContactKind;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.ActivitySummary;
 import org.homelink.engagement.families.query.EngagementFamily;
 

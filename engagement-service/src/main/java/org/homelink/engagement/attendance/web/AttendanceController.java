@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.attendance.command.AttendanceCodes;
 import org.homelink.engagement.attendance.command.AttendanceCommands.ChangeAtRiskThreshold;
 import org.homelink.engagement.attendance.command.AttendanceCommands.ImportAttendanceMarks;
@@ -272,9 +272,7 @@ class AttendanceController {
 
     /** The school, if the caller acts for it: anything else answers as what does not exist. */
     private SchoolRoll schoolOf(RequestContext actor, String schoolUrn) {
-        return directory.roll(schoolUrn)
-                        .filter(roll -> roll.name() != null && actor.covers(roll.trustId(), List.of(schoolUrn)))
-                        .orElseThrow(() -> new NotFoundException("No such record"));
+        return directory.rollFor(actor, schoolUrn).orElseThrow(() -> new NotFoundException("No such record"));
     }
 
     /**

@@ -76,7 +76,7 @@ class PracticeImpactController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                           @RequestParam(required = false) Set<YearGroup> yearGroups) {
-        SchoolRoll roll = directory.rollFor(actor, schoolUrn).filter(known -> known.name() != null)
+        SchoolRoll roll = directory.rollFor(actor, schoolUrn)
                                    .orElseThrow(() -> new NotFoundException("No such record"));
         return impact.impact(roll, registers.school(schoolUrn), practiceOf(practice, from, to), weeks, from, to,
                              yearGroups == null ? Set.of() : yearGroups);

@@ -1,5 +1,6 @@
 package org.homelink.engagement.contacts.command;
 
+import org.homelink.engagement.SchoolTime;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -21,7 +22,6 @@ import org.homelink.engagement.contacts.command.ContactRules.NotTheFamilysSchool
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,7 +36,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Contact {
 
     /** Schools count days in the UK's time. */
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     @AggregateIdentifier
     private String contactId;
@@ -66,7 +65,7 @@ public class Contact {
                    throw new NotACarer(id);
                });
         if (command.followUp() != null
-                && command.followUp().dueOn().isBefore(command.happenedAt().atZone(SCHOOL_TIME).toLocalDate())) {
+                && command.followUp().dueOn().isBefore(command.happenedAt().atZone(SchoolTime.ZONE).toLocalDate())) {
             throw new DueBeforeTheContact();
         }
         apply(new ContactLogged(command.contactId(), command.familyId(), command.trustId(),

@@ -331,9 +331,13 @@ public class FamilyEngagementProjection {
         return Optional.ofNullable(rolls.find(eq("_id", schoolUrn)).first());
     }
 
-    /** The school's roll if the caller acts for the school; otherwise nothing. */
+    /**
+     * The school's roll if the register has the school (family-service's SchoolRegistered arrived) and the caller
+     * acts for it; otherwise nothing.
+     */
     public Optional<SchoolRoll> rollFor(org.homelink.platform.web.RequestContext actor, String schoolUrn) {
-        return roll(schoolUrn).filter(roll -> actor.covers(roll.trustId(), Set.of(schoolUrn)));
+        return roll(schoolUrn).filter(roll -> roll.isOfTrust(roll.trustId())
+                                              && actor.covers(roll.trustId(), Set.of(schoolUrn)));
     }
 
     /** Whether the register has the school as one of the trust's (from family-service's SchoolRegistered). */

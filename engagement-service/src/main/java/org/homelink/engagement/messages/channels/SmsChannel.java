@@ -1,5 +1,6 @@
 package org.homelink.engagement.messages.channels;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.homelink.engagement.messages.delivery.Channel;
 import org.homelink.engagement.messages.delivery.DeliveryRoute;
@@ -28,7 +29,8 @@ public class SmsChannel implements Channel {
 
     private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
-    /** What the provider is sent. */
+    /** What the provider is sent: a setting left unset (no sender, no callback) is left out, not sent as null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Text(String to, String from, String body, String reference, String statusCallback) {
     }
 

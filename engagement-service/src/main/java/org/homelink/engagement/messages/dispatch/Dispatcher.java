@@ -31,10 +31,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +71,11 @@ public class Dispatcher {
     private final int batchSize;
     private final Duration lease;
     private final ExecutorService handing;
+    /**
+     * Claimed whether or not a channel serves them here: a copy for a route with none is tried as for a provider
+     * that is down, so it is retried and, after the last attempt, becomes a staff task rather than waiting unseen.
+     */
+    private static final Set<DeliveryRoute> EVERY_ROUTE = EnumSet.allOf(DeliveryRoute.class);
 
     Dispatcher(List<Channel> channels, MessageProjection projection, RecipientDirectory directory, PendingLinks links,
                EventBus events, Clock clock,
@@ -130,7 +137,7 @@ public class Dispatcher {
         int handed = 0;
         while (true) {
             Instant now = clock.instant();
-            List<QueuedCopy> batch = projection.claim(channels.keySet(), now, batchSize, UUID.randomUUID().toString(),
+            List<QueuedCopy> batch = projection.claim(EVERY_ROUTE, now, batchSize, UUID.randomUUID().toString(),
                                                       now.plus(lease));
             if (batch.isEmpty()) {
                 return handed;

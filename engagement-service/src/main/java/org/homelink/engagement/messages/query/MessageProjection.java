@@ -400,11 +400,6 @@ public class MessageProjection {
         return message(messageId).map(MessageView::version).orElse(-1L);
     }
 
-    /** Whether every copy of the message has left the queue, as the dispatcher's steps say. */
-    public boolean queueHolds(String messageId) {
-        return queue.find(eq("messageId", messageId)).first() != null;
-    }
-
     private void update(String messageId, long sequence, UnaryOperator<MessageView> change) {
         MessageView message = messages.find(eq("_id", messageId)).first();
         if (message == null || message.version() >= sequence) {

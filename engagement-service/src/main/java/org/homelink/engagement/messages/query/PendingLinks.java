@@ -3,6 +3,8 @@ package org.homelink.engagement.messages.query;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.homelink.platform.mongo.MongoSettings;
@@ -62,12 +64,14 @@ public class PendingLinks {
         return messageId + "/" + familyId + "/" + carerId;
     }
 
-    /** Keeps the links of a message about to be sent; written one by one, by id, as every store answers best. */
+    /** Keeps the links of a message about to be sent: by id, in one round trip for a whole trust's carers. */
     public void keep(String messageId, Collection<LinkFor> carers, Instant at) {
-        for (LinkFor carer : carers) {
+        List<ReplaceOneModel<PendingLink>> kept = carers.stream().map(carer -> {
             String id = key(messageId, carer.familyId(), carer.carerId());
-            links.replaceOne(eq("_id", id), new PendingLink(id, carer.path(), at),
-                             UPSERT);
+            return new ReplaceOneModel<>(eq("_id", id), new PendingLink(id, carer.path(), at), UPSERT);
+        }).toList();
+        if (!kept.isEmpty()) {
+            links.bulkWrite(kept, new BulkWriteOptions().ordered(false));
         }
     }
 

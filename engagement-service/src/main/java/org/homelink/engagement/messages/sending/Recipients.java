@@ -8,7 +8,7 @@ import org.homelink.contracts.family.ContactChannel;
 import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
 import org.homelink.engagement.activities.query.ActivityQueries;
 import org.homelink.engagement.activities.web.Audience;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.messages.events.MessageEvents.FamilyWeek;
 import org.homelink.engagement.messages.events.MessageEvents.Held;

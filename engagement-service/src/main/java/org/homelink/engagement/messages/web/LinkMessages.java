@@ -67,7 +67,7 @@ public class LinkMessages {
         /** Recording the links failed: the draft goes too, so that nothing is left of the request. */
         public void discard() {
             if (messageId != null) {
-                await(commands.sendAndWait(new MessageCommands.CancelMessage(messageId, actor, clock.instant())));
+                send(new MessageCommands.CancelMessage(messageId, actor, clock.instant()));
             }
         }
 
@@ -92,13 +92,12 @@ public class LinkMessages {
                     schools, families, null, null, null, null, false), now, carers);
             // Before the send: the dispatcher may take the first copies as soon as the send is recorded.
             pending.keep(messageId, links, now);
-            await(commands.sendAndWait(new MessageCommands.SendMessage(messageId, plan.copies(), plan.routed(),
-                                                                       actor, false, now)));
+            send(new MessageCommands.SendMessage(messageId, plan.copies(), plan.routed(), actor, false, now));
             return messageId;
         }
 
-        private void await(Object result) {
-            catchUp.await(messageId, result instanceof Long version ? version : 0L);
+        private void send(Object command) {
+            catchUp.sendAndAwait(commands, messageId, command);
         }
     }
 
@@ -116,9 +115,9 @@ public class LinkMessages {
         List<MessageText> checked = texts.checkedTexts();
         String messageId = UUID.randomUUID().toString();
         Draft draft = new Draft(messageId, actor, schools);
-        draft.await(commands.sendAndWait(new MessageCommands.DraftMessage(
+        draft.send(new MessageCommands.DraftMessage(
                 messageId, List.copyOf(schools), MessageKind.MESSAGE, checked, texts.fallback(checked), actor,
-                clock.instant())));
+                clock.instant()));
         return draft;
     }
 }

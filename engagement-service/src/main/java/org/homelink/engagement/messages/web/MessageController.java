@@ -135,7 +135,7 @@ class MessageController {
     ResponseEntity<Changed> draft(RequestContext actor, @Valid @RequestBody MessageRequests.DraftRequest body) {
         for (String school : new TreeSet<>(body.schoolUrns())) {
             if (!families.isSchoolOfTrust(school, actor.trustId())) {
-                throw new NotYourSchool(school);
+                throw new NotYourSchool("schoolUrns", school);
             }
         }
         requireMaySend(actor, body.kind());
@@ -217,6 +217,9 @@ class MessageController {
         if (body.audience().empty()) {
             throw new RuleBrokenException("audience", "Name the families, give criteria, or choose everyone");
         }
+        // Drawn now as well as when it goes: schools not the caller's or families not on the roll are refused
+        // (422 naming the field) to the person scheduling, not found out by the scheduler later.
+        recipients.plan(message, actor, body.audience(), now());
         return changed(messageId, new MessageCommands.ScheduleMessage(messageId, body.moment(),
                                                                       body.audience(), actor, now()));
     }
@@ -265,10 +268,7 @@ class MessageController {
     }
 
     private long send(String messageId, Object command) {
-        Object result = commands.sendAndWait(command);
-        long version = result instanceof Long updated ? updated : 0L;
-        catchUp.await(messageId, version);
-        return version;
+        return catchUp.sendAndAwait(commands, messageId, command);
     }
 
     private Instant now() {

@@ -13,7 +13,7 @@ import org.homelink.contracts.engagement.MessageKind;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.activities.web.Audience;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.messages.events.MessageText;
 import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.platform.web.InvalidFieldsException;

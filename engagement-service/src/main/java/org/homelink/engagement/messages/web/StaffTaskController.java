@@ -103,7 +103,7 @@ class StaffTaskController {
                            @RequestParam(defaultValue = "false") boolean mine,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        families.rollFor(actor, school).orElseThrow(() -> new NotYourSchool(school));
+        families.rollFor(actor, school).orElseThrow(() -> new NotYourSchool("school", school));
         List<CopyView> open = messages.copies(messages.openTasks(school));
         Map<String, EngagementFamily> byId = new HashMap<>();
         families.families(open.stream().map(CopyView::familyId).distinct().toList())

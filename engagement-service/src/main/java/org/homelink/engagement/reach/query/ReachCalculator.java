@@ -1,5 +1,6 @@
 package org.homelink.engagement.reach.query;
 
+import org.homelink.engagement.SchoolTime;
 import org.homelink.contracts.engagement.InvolvementType;
 import org.homelink.engagement.families.query.ActivitySummary;
 import org.homelink.engagement.families.query.EngagementFamily;
@@ -152,7 +153,7 @@ final class ReachCalculator {
     }
 
     private static LocalDate day(Instant moment) {
-        return moment.atZone(Term.SCHOOL_TIME).toLocalDate();
+        return moment.atZone(SchoolTime.ZONE).toLocalDate();
     }
 
     private static Tally tally(Map<String, Tally> tallies, String value) {

@@ -1,5 +1,6 @@
 package org.homelink.engagement.reach.query;
 
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.ActivitySummary;
 import org.homelink.engagement.families.query.Caseload;
 import org.homelink.engagement.families.query.EngagementFamily;
@@ -95,7 +96,7 @@ public class ReachQueries {
                                                    .filter(f -> actor.covers(f.trustId(), f.schoolUrns())).toList();
         Map<String, ActivitySummary> activities = activitiesOf(families);
         Instant now = clock.instant();
-        LocalDate today = now.atZone(Term.SCHOOL_TIME).toLocalDate();
+        LocalDate today = now.atZone(SchoolTime.ZONE).toLocalDate();
         // Each school's roll read once for the whole caseload, and only of schools the caller acts for.
         Map<String, Optional<SchoolRoll>> rolls = new HashMap<>();
         List<CaseloadFamily> entries = new ArrayList<>();

@@ -1,8 +1,8 @@
 package org.homelink.engagement.reach.query;
 
+import org.homelink.engagement.SchoolTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 public record Term(String name, LocalDate from, LocalDate to) {
 
     /** Schools count days in the UK's time. */
-    public static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     private static final Pattern NAMED = Pattern.compile("(autumn|spring|summer)-(\\d{4})");
 
     /** The named term, such as {@code autumn-2026}, or empty when the name is not one. */
@@ -48,7 +47,7 @@ public record Term(String name, LocalDate from, LocalDate to) {
     }
 
     public boolean contains(Instant moment) {
-        LocalDate day = moment.atZone(SCHOOL_TIME).toLocalDate();
+        LocalDate day = moment.atZone(SchoolTime.ZONE).toLocalDate();
         return !day.isBefore(from) && !day.isAfter(to);
     }
 }

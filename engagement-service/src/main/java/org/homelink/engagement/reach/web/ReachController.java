@@ -1,5 +1,6 @@
 package org.homelink.engagement.reach.web;
 
+import org.homelink.engagement.SchoolTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -155,7 +156,7 @@ class ReachController {
             return Term.between(from, to);
         }
         if (name == null) {
-            return Term.containing(clock.instant().atZone(Term.SCHOOL_TIME).toLocalDate());
+            return Term.containing(clock.instant().atZone(SchoolTime.ZONE).toLocalDate());
         }
         return Term.named(name).orElseThrow(() -> new RuleBrokenException(
                 "term", "A term is named autumn-YYYY, spring-YYYY or summer-YYYY"));

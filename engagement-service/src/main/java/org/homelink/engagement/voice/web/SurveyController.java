@@ -330,10 +330,7 @@ class SurveyController {
     }
 
     private long send(String surveyId, Object command) {
-        Object result = commands.sendAndWait(command);
-        long version = result instanceof Long updated ? updated : 0L;
-        catchUp.await(surveyId, version);
-        return version;
+        return catchUp.sendAndAwait(commands, surveyId, command);
     }
 
     private Instant now() {

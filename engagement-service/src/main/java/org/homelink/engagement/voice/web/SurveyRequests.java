@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 import static org.homelink.platform.web.Ids.ID;
+import static org.homelink.platform.web.Ids.ID_MESSAGE;
 import static org.homelink.platform.web.Ids.URN;
+import static org.homelink.platform.web.Ids.URN_MESSAGE;
 
 /** What staff and families send to the parent voice API. */
 final class SurveyRequests {
@@ -24,7 +26,7 @@ final class SurveyRequests {
     }
 
     /** A question; without an id the school's own questions are numbered q-1, q-2... */
-    record QuestionRequest(@Pattern(regexp = ID) String questionId, @NotBlank @Size(max = 500) String text,
+    record QuestionRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String questionId, @NotBlank @Size(max = 500) String text,
                            @NotNull QuestionKind kind) {
     }
 
@@ -32,7 +34,7 @@ final class SurveyRequests {
      * @param template   {@code PARENT_VIEW} to start from Parent View's twelve statements
      * @param questions  the school's questions, after the template's
      */
-    record CreateSurveyRequest(@NotEmpty Set<@Pattern(regexp = URN) String> schoolUrns,
+    record CreateSurveyRequest(@NotEmpty Set<@Pattern(regexp = URN, message = URN_MESSAGE) String> schoolUrns,
                                @NotBlank @Size(max = 200) String title,
                                @Pattern(regexp = "PARENT_VIEW") String template,
                                List<@Valid QuestionRequest> questions) {
@@ -45,7 +47,7 @@ final class SurveyRequests {
     record OpenSurveyRequest(@NotNull Instant closesAt) {
     }
 
-    record ActionRequest(@NotEmpty List<@Pattern(regexp = ID) String> questionIds,
+    record ActionRequest(@NotEmpty List<@Pattern(regexp = ID, message = ID_MESSAGE) String> questionIds,
                          @NotBlank @Size(max = 1000) String youSaid,
                          @NotBlank @Size(max = 1000) String weDid,
                          ActionStatus status) {
@@ -54,7 +56,7 @@ final class SurveyRequests {
     record ActionStatusRequest(@NotNull ActionStatus status) {
     }
 
-    record AnswerRequest(@NotNull @Pattern(regexp = ID) String questionId, ScaleAnswer scale,
+    record AnswerRequest(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String questionId, ScaleAnswer scale,
                          @Size(max = 2000) String text) {
     }
 

@@ -82,10 +82,8 @@ class VoiceController {
                                             .orElse(Set.of());
         List<GivenAnswer> answers = body.answers().stream()
                                         .map(a -> new GivenAnswer(a.questionId(), a.scale(), a.text())).toList();
-        Object result = commands.sendAndWait(new SurveyCommands.AnswerSurvey(
+        catchUp.sendAndAwait(commands, link.surveyId(), new SurveyCommands.AnswerSurvey(
                 link.surveyId(), link.tokenHash(), answers, yearGroups, clock.instant()));
-        long version = result instanceof Long updated ? updated : 0L;
-        catchUp.await(link.surveyId(), version);
         SurveyView survey = surveyOf(link);
         return new Answered(survey.openAt(clock.instant()), survey.closesAt());
     }

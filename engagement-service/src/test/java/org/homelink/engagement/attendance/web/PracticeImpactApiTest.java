@@ -4,7 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.YearGroup;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.attendance.query.AttendanceProjection;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;

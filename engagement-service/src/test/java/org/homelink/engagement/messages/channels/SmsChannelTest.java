@@ -126,6 +126,21 @@ class SmsChannelTest {
     }
 
     @Test
+    void aSenderOrCallbackLeftUnsetIsLeftOutOfTheRequestNotSentAsNull() throws Exception {
+        SmsChannel bare = new SmsChannel(new SmsSettings(
+                provider.url(), "key", null, null, null, settings.connectTimeout(), settings.readTimeout(),
+                settings.maxSegments()), builder);
+
+        assertThat(bare.hand(text("delivery-s11", "07700900131", "Hello"))).isInstanceOf(Handover.Accepted.class);
+
+        StandInSmsProvider.Request request = provider.requests().poll(5, TimeUnit.SECONDS);
+        assertThat(request).isNotNull();
+        assertThat(request.body().has("from")).isFalse();
+        assertThat(request.body().has("statusCallback")).isFalse();
+        assertThat(request.body().get("reference").asText()).isEqualTo("delivery-s11");
+    }
+
+    @Test
     void aProviderThatIsNotThereIsNotNow() {
         SmsChannel nowhere = new SmsChannel(new SmsSettings(
                 URI.create("http://127.0.0.1:" + StandInSmsProvider.freePort() + "/v1/messages"), "key", "RiversideTr", null, null,

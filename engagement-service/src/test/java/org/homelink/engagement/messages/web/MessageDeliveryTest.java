@@ -4,7 +4,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.ContactPreferences;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.testing.Eventually;
 import org.homelink.engagement.messages.MessagingApplicationTest;

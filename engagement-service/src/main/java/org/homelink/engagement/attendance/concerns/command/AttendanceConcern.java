@@ -8,7 +8,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.homelink.contracts.engagement.AttendanceConcernRaised;
 import org.homelink.contracts.engagement.ConcernEscalated;
 import org.homelink.contracts.engagement.EscalationStep;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.AgreeSupportPlan;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.CloseConcern;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.InvolveChampion;

@@ -3,7 +3,7 @@ package org.homelink.engagement.attendance.concerns.query;
 import org.homelink.contracts.engagement.ConcernReason;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.ContactChannel;
-import org.homelink.engagement.attendance.SchoolTime;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;

@@ -217,8 +217,7 @@ class ConcernController {
         schoolOf(actor, schoolUrn);
         ConcernView concern = concerns.concern(concernId).filter(c -> c.schoolUrn().equals(schoolUrn))
                                       .orElseThrow(() -> new NotFoundException("No such record"));
-        long version = commands.sendAndWait(command.apply(concern));
-        catchUp.await(concernId, version);
+        catchUp.sendAndAwait(commands, concernId, command.apply(concern));
         return detailOf(schoolUrn, concernId);
     }
 
@@ -249,8 +248,6 @@ class ConcernController {
 
     /** The school, if the caller acts for it: anything else answers as what does not exist. */
     private SchoolRoll schoolOf(RequestContext actor, String schoolUrn) {
-        return directory.roll(schoolUrn)
-                        .filter(roll -> roll.name() != null && actor.covers(roll.trustId(), List.of(schoolUrn)))
-                        .orElseThrow(() -> new NotFoundException("No such record"));
+        return directory.rollFor(actor, schoolUrn).orElseThrow(() -> new NotFoundException("No such record"));
     }
 }

@@ -1,4 +1,4 @@
-package org.homelink.engagement.attendance;
+package org.homelink.engagement;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,8 +7,8 @@ import java.time.ZoneId;
 
 /**
  * Schools count days in the UK's time: a register marked just after midnight in summer is the new day's, although
- * the service's clock, in UTC, still says yesterday. Every "today" of attendance and its concerns is read here, so
- * that the import and the concerns never disagree about what day it is.
+ * the service's clock, in UTC, still says yesterday. Every day, week and wall-clock time of the service (terms,
+ * activities, contacts, attendance, digests) is read in this one zone, so that no two features disagree about it.
  */
 public final class SchoolTime {
 
