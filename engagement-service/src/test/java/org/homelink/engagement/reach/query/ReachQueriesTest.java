@@ -2,6 +2,8 @@ package org.homelink.engagement.reach.query;
 
 import org.homelink.contracts.family.KeyWorkerAssigned;
 import org.homelink.contracts.family.YearGroup;
+import org.homelink.contracts.school.Phase;
+import org.homelink.contracts.school.SchoolRegistered;
 import org.homelink.engagement.EventFeed;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.reach.command.ReachSettingsChanged;
@@ -72,7 +74,8 @@ class ReachQueriesTest {
 
     @Test
     void aPageFarBeyondTheLastIsEmpty() {
-        feed.feed(registered("warsame", "The Warsame family"), registered("okafor", "The Okafor family"));
+        feed.feed(new SchoolRegistered(TRUST, NORTH, "North Primary", Phase.PRIMARY, "RB1 1AA"),
+                  registered("warsame", "The Warsame family"), registered("okafor", "The Okafor family"));
 
         UnderservedFamily.Page page = queries.underserved(NORTH_STAFF, NORTH, Integer.MAX_VALUE, 2);
 
