@@ -17,15 +17,17 @@
  *     previous revision, so that every stored event still reads as the current record. A field never changes
  *     its meaning: a new meaning needs a new field or a new event.</li>
  *     <li><b>No Spring and no persistence annotations</b> ({@code @Document}, {@code @Id}, {@code @Entity} and the
- *     like), and no serialiser annotations: records serialise as they are. {@code @Revision} is the only
- *     annotation, and this module depends on nothing else.</li>
+ *     like), and no serialiser annotations: records serialise as they are. {@code @Revision} and this module's own
+ *     {@code @PersonalData} and {@code @DataSubject} are the only annotations, and this module depends on nothing
+ *     else.</li>
  *     <li><b>Javadoc on every event and every component</b>: who publishes it, when, and what a reader may rely
  *     on. Other services and the trusts' front-ends depend on it, and the Javadoc is the only documentation they
  *     have.</li>
  *     <li><b>Tenancy on every event</b>: each carries the trust and the school it belongs to, so that each reader
  *     can keep to its own limits without asking anyone.</li>
  *     <li><b>Ids rather than copies</b> of another service's data, and a family's personal details only where a
- *     reader needs them, in fields that erasure can reach.</li>
+ *     reader needs them, in fields that erasure can reach: each marked {@code @PersonalData}, in a record whose
+ *     {@code @DataSubject} names the family (see {@link org.homelink.contracts.privacy}).</li>
  * </ul>
  * Only events that another service reads belong here. An event that only its own service needs stays inside that
  * service, where it can change without this contract changing.

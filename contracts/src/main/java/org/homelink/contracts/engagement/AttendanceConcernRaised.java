@@ -1,6 +1,8 @@
 package org.homelink.contracts.engagement;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 
@@ -20,5 +22,6 @@ import java.time.Instant;
  */
 @Revision("1")
 public record AttendanceConcernRaised(String concernId, String trustId, String schoolUrn, String childId,
-                                      String familyId, ConcernReason reason, String raisedBy, Instant raisedAt) {
+                                      @DataSubject String familyId, @PersonalData ConcernReason reason, String raisedBy,
+                                      Instant raisedAt) {
 }

@@ -1,6 +1,8 @@
 package org.homelink.contracts.engagement;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -29,9 +31,9 @@ import java.util.Set;
  * @param loggedAt         when it was logged
  */
 @Revision("1")
-public record ContactLogged(String contactId, String familyId, String trustId, Set<String> schoolUrns,
+public record ContactLogged(String contactId, @DataSubject String familyId, String trustId, Set<String> schoolUrns,
                             String schoolUrn, ContactKind kind, ContactDirection direction, boolean twoWay,
-                            ContactTone tone, Set<String> carerIds, Instant happenedAt, String summary,
+                            ContactTone tone, Set<String> carerIds, Instant happenedAt, @PersonalData String summary,
                             Set<InvolvementType> involvementTypes, FollowUp followUp, String staffId,
                             Instant loggedAt) {
 }

@@ -1,6 +1,7 @@
 package org.homelink.contracts.engagement;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.List;
  * @param invitedAt  when
  */
 @Revision("1")
-public record FamilyInvited(String activityId, String trustId, String schoolUrn, String familyId,
+public record FamilyInvited(String activityId, String trustId, String schoolUrn, @DataSubject String familyId,
                             List<InvitedCarer> carers, String audience, String invitedBy, Instant invitedAt)
         implements ActivityEvent {
 }

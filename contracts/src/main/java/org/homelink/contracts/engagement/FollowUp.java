@@ -1,5 +1,7 @@
 package org.homelink.contracts.engagement;
 
+import org.homelink.contracts.privacy.PersonalData;
+
 import java.time.LocalDate;
 
 /**
@@ -9,5 +11,5 @@ import java.time.LocalDate;
  * @param dueOn   the school day it is due
  * @param ownerId the staff id of who is to do it
  */
-public record FollowUp(String action, LocalDate dueOn, String ownerId) {
+public record FollowUp(@PersonalData String action, LocalDate dueOn, String ownerId) {
 }

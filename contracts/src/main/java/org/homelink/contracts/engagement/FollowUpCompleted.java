@@ -1,6 +1,8 @@
 package org.homelink.contracts.engagement;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -17,6 +19,6 @@ import java.util.Set;
  * @param completedAt when
  */
 @Revision("1")
-public record FollowUpCompleted(String contactId, String familyId, String trustId, Set<String> schoolUrns,
-                                String note, String completedBy, Instant completedAt) {
+public record FollowUpCompleted(String contactId, @DataSubject String familyId, String trustId, Set<String> schoolUrns,
+                                @PersonalData String note, String completedBy, Instant completedAt) {
 }

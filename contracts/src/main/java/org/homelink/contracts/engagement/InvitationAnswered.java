@@ -1,6 +1,8 @@
 package org.homelink.contracts.engagement;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -21,7 +23,8 @@ import java.util.Set;
  * @param answeredAt  when
  */
 @Revision("1")
-public record InvitationAnswered(String activityId, String trustId, String schoolUrn, String familyId,
-                                 String carerId, Answer answer, Set<WhatWouldHelp> wouldHelp, boolean waitlisted,
-                                 String recordedBy, Instant answeredAt) implements ActivityEvent {
+public record InvitationAnswered(String activityId, String trustId, String schoolUrn, @DataSubject String familyId,
+                                 String carerId, @PersonalData Answer answer,
+                                 @PersonalData Set<WhatWouldHelp> wouldHelp, boolean waitlisted, String recordedBy,
+                                 Instant answeredAt) implements ActivityEvent {
 }

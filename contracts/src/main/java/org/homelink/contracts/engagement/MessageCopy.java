@@ -1,5 +1,8 @@
 package org.homelink.contracts.engagement;
 
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
+
 /**
  * One carer's copy of a message. Kept short on purpose: a message to a trust's families holds tens of thousands.
  *
@@ -11,6 +14,6 @@ package org.homelink.contracts.engagement;
  * @param language   the language (BCP 47) of the text the carer gets: theirs when the message has it, otherwise
  *                   the message's fallback
  */
-public record MessageCopy(String deliveryId, String schoolUrn, String familyId, String carerId, MessageRoute route,
-                          String language) {
+public record MessageCopy(String deliveryId, String schoolUrn, @DataSubject String familyId, String carerId,
+                          MessageRoute route, @PersonalData String language) {
 }

@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.Set;
  * @param recordedAt when
  */
 @Revision("1")
-public record BarrierRecorded(String familyId, String trustId, Set<String> schoolUrns, String barrierId,
-                              Barrier barrier, String note, String recordedBy, Instant recordedAt)
-        implements FamilyEvent {
+public record BarrierRecorded(@DataSubject String familyId, String trustId, Set<String> schoolUrns, String barrierId,
+                              @PersonalData Barrier barrier, @PersonalData String note, String recordedBy,
+                              Instant recordedAt) implements FamilyEvent {
 }

@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -18,7 +20,7 @@ import java.util.Set;
  * @param resolvedAt when
  */
 @Revision("1")
-public record BarrierResolved(String familyId, String trustId, Set<String> schoolUrns, String barrierId,
-                              Barrier barrier, String note, String resolvedBy, Instant resolvedAt)
-        implements FamilyEvent {
+public record BarrierResolved(@DataSubject String familyId, String trustId, Set<String> schoolUrns, String barrierId,
+                              @PersonalData Barrier barrier, @PersonalData String note, String resolvedBy,
+                              Instant resolvedAt) implements FamilyEvent {
 }

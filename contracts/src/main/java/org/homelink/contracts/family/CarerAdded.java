@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -26,8 +28,10 @@ import java.util.Set;
  * @param addedAt                 when
  */
 @Revision("1")
-public record CarerAdded(String familyId, String trustId, Set<String> schoolUrns, String carerId, String name,
-                         String relationship, boolean parentalResponsibility, String phone, String email,
-                         Address address, ContactPreferences preferences, String addedBy, Instant addedAt)
+public record CarerAdded(@DataSubject String familyId, String trustId, Set<String> schoolUrns, String carerId,
+                         @PersonalData String name, @PersonalData String relationship,
+                         @PersonalData boolean parentalResponsibility, @PersonalData String phone,
+                         @PersonalData String email, @PersonalData Address address,
+                         @PersonalData ContactPreferences preferences, String addedBy, Instant addedAt)
         implements FamilyEvent {
 }

@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -23,8 +25,9 @@ import java.util.Set;
  * @param changedAt              when
  */
 @Revision("1")
-public record CarerDetailsChanged(String familyId, String trustId, Set<String> schoolUrns, String carerId,
-                                  String name, String relationship, boolean parentalResponsibility, String phone,
-                                  String email, Address address, String changedBy, Instant changedAt)
-        implements FamilyEvent {
+public record CarerDetailsChanged(@DataSubject String familyId, String trustId, Set<String> schoolUrns, String carerId,
+                                  @PersonalData String name, @PersonalData String relationship,
+                                  @PersonalData boolean parentalResponsibility, @PersonalData String phone,
+                                  @PersonalData String email, @PersonalData Address address, String changedBy,
+                                  Instant changedAt) implements FamilyEvent {
 }

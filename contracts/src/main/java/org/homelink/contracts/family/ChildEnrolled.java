@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +27,8 @@ import java.util.Set;
  * @param recordedAt  when it was recorded
  */
 @Revision("1")
-public record ChildEnrolled(String familyId, String trustId, Set<String> schoolUrns, String childId, String schoolUrn,
-                            String name, LocalDate dateOfBirth, YearGroup yearGroup, boolean send,
-                            LocalDate enrolledOn, String recordedBy, Instant recordedAt) implements FamilyEvent {
+public record ChildEnrolled(@DataSubject String familyId, String trustId, Set<String> schoolUrns, String childId,
+                            String schoolUrn, @PersonalData String name, @PersonalData LocalDate dateOfBirth,
+                            YearGroup yearGroup, @PersonalData boolean send, LocalDate enrolledOn, String recordedBy,
+                            Instant recordedAt) implements FamilyEvent {
 }

@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.Set;
  * @param changedAt   when
  */
 @Revision("1")
-public record ContactPreferencesChanged(String familyId, String trustId, Set<String> schoolUrns, String carerId,
-                                        ContactPreferences preferences, String changedBy, Instant changedAt)
-        implements FamilyEvent {
+public record ContactPreferencesChanged(@DataSubject String familyId, String trustId, Set<String> schoolUrns,
+                                        String carerId, @PersonalData ContactPreferences preferences, String changedBy,
+                                        Instant changedAt) implements FamilyEvent {
 }

@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -18,6 +20,7 @@ import java.util.Set;
  * @param registeredAt when
  */
 @Revision("1")
-public record FamilyRegistered(String familyId, String trustId, Set<String> schoolUrns, String schoolUrn,
-                               String familyName, String registeredBy, Instant registeredAt) implements FamilyEvent {
+public record FamilyRegistered(@DataSubject String familyId, String trustId, Set<String> schoolUrns, String schoolUrn,
+                               @PersonalData String familyName, String registeredBy, Instant registeredAt)
+        implements FamilyEvent {
 }

@@ -1,6 +1,8 @@
 package org.homelink.contracts.family;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.Set;
  * @param recordedAt when
  */
 @Revision("1")
-public record FamilyVoiceRecorded(String familyId, String trustId, Set<String> schoolUrns, String voiceId,
-                                  String carerId, String words, String recordedBy, Instant recordedAt)
+public record FamilyVoiceRecorded(@DataSubject String familyId, String trustId, Set<String> schoolUrns, String voiceId,
+                                  String carerId, @PersonalData String words, String recordedBy, Instant recordedAt)
         implements FamilyEvent {
 }

@@ -9,5 +9,9 @@
  * <p>
  * Staff are named by their staff id only. Carers and children are named by ids that family-service gives them and
  * that stay the same for the life of the family.
+ * <p>
+ * A family's personal details are {@code @PersonalData}, encrypted under the family's own key. When the family is
+ * erased, {@link org.homelink.contracts.family.FamilyErased} is its last event: its key is gone, its personal details
+ * read as {@code null} in every event from then on, and every reader forgets the family.
  */
 package org.homelink.contracts.family;

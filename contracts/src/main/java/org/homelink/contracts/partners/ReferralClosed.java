@@ -1,6 +1,8 @@
 package org.homelink.contracts.partners;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -21,7 +23,7 @@ import java.util.Set;
  * @param closedAt       when
  */
 @Revision("1")
-public record ReferralClosed(String referralId, String familyId, String trustId, Set<String> schoolUrns,
-                             String organisationId, ReferralOutcome outcome, String note, String closedBy,
+public record ReferralClosed(String referralId, @DataSubject String familyId, String trustId, Set<String> schoolUrns,
+                             String organisationId, ReferralOutcome outcome, @PersonalData String note, String closedBy,
                              Instant closedAt) implements ReferralEvent {
 }

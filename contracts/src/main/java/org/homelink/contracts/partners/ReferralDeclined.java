@@ -1,6 +1,8 @@
 package org.homelink.contracts.partners;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -20,7 +22,7 @@ import java.util.Set;
  * @param declinedAt     when
  */
 @Revision("1")
-public record ReferralDeclined(String referralId, String familyId, String trustId, Set<String> schoolUrns,
-                               String organisationId, DeclineReason reason, String note, String declinedBy,
-                               Instant declinedAt) implements ReferralEvent {
+public record ReferralDeclined(String referralId, @DataSubject String familyId, String trustId, Set<String> schoolUrns,
+                               String organisationId, DeclineReason reason, @PersonalData String note,
+                               String declinedBy, Instant declinedAt) implements ReferralEvent {
 }

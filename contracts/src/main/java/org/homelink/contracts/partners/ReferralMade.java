@@ -1,6 +1,8 @@
 package org.homelink.contracts.partners;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -24,7 +26,8 @@ import java.util.Set;
  * @param madeAt           when
  */
 @Revision("1")
-public record ReferralMade(String referralId, String needId, String familyId, String trustId, Set<String> schoolUrns,
-                           String organisationId, String organisationName, String serviceId, String serviceName,
-                           String category, String madeBy, Instant madeAt) implements ReferralEvent {
+public record ReferralMade(String referralId, String needId, @DataSubject String familyId, String trustId,
+                           Set<String> schoolUrns, String organisationId, String organisationName, String serviceId,
+                           String serviceName, @PersonalData String category, String madeBy, Instant madeAt)
+        implements ReferralEvent {
 }

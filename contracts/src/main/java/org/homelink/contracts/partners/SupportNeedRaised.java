@@ -1,6 +1,8 @@
 package org.homelink.contracts.partners;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.Set;
@@ -20,7 +22,7 @@ import java.util.Set;
  * @param raisedAt   when
  */
 @Revision("1")
-public record SupportNeedRaised(String needId, String familyId, String trustId, Set<String> schoolUrns,
-                                String category, Urgency urgency, String raisedBy, Instant raisedAt)
-        implements SupportNeedEvent {
+public record SupportNeedRaised(String needId, @DataSubject String familyId, String trustId, Set<String> schoolUrns,
+                                @PersonalData String category, @PersonalData Urgency urgency, String raisedBy,
+                                Instant raisedAt) implements SupportNeedEvent {
 }

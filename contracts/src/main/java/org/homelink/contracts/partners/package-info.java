@@ -8,7 +8,9 @@
  * the staff who ask about it without remembering anything else. A referral also names the organisation it is
  * addressed to: that organisation, and no other, may see it.
  * <p>
- * No event here carries a family's personal details: a reader that shows a referral on a family's timeline already
- * knows the family from family-service's own events. Staff and partners' workers are named by their ids only.
+ * No event here carries a family's name or contact details: a reader that shows a referral on a family's timeline
+ * already knows the family from family-service's own events. What they do say about a family (the kind of support
+ * it needs, how urgently, a partner's or a school's note) is {@code @PersonalData}, encrypted under the family's key.
+ * Staff and partners' workers are named by their ids only.
  */
 package org.homelink.contracts.partners;

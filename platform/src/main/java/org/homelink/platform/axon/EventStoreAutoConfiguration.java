@@ -11,11 +11,16 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.homelink.platform.eventstore.MongoEventLogEngine;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.mongo.MongoStoreAutoConfiguration;
+import org.homelink.platform.privacy.ErasedFamilyEvents;
+import org.homelink.platform.privacy.FamilyKeys;
+import org.homelink.platform.privacy.PersonalDataSerializer;
+import org.homelink.platform.privacy.PrivacySettings;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,9 +34,12 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The token and saga stores are axon-mongo's, wired here without a transaction manager: each of their writes is a
  * single-document update, atomic on its own, and the embedded server has no transactions to offer.
+ * <p>
+ * Events are stored with their personal data encrypted under each family's key, and no processor handles the events
+ * of a family that has been erased (see the {@code privacy} package).
  */
 @AutoConfiguration(after = MongoStoreAutoConfiguration.class, before = AxonAutoConfiguration.class)
-@EnableConfigurationProperties(EventStoreSettings.class)
+@EnableConfigurationProperties({EventStoreSettings.class, PrivacySettings.class})
 public class EventStoreAutoConfiguration {
 
     @Bean
@@ -39,15 +47,30 @@ public class EventStoreAutoConfiguration {
     public MongoEventLogEngine eventStorageEngine(MongoClient client, EventStoreSettings settings,
                                                   Serializer serializer,
                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                  FamilyKeys familyKeys,
                                                   org.axonframework.config.Configuration configuration) {
         return MongoEventLogEngine.builder()
                                   .database(client.getDatabase(settings.database()))
                                   .batchSize(settings.batchSize())
                                   .gapTimeout(settings.gapTimeout())
                                   .snapshotSerializer(serializer)
-                                  .eventSerializer(eventSerializer)
+                                  .eventSerializer(PersonalDataSerializer.wrapping(eventSerializer, familyKeys))
                                   .upcasterChain(configuration.upcasterChain())
                                   .build();
+    }
+
+    /** The families' keys live beside the events they encrypt, in the event store's database. */
+    @Bean
+    @ConditionalOnMissingBean
+    public FamilyKeys familyKeys(MongoClient client, EventStoreSettings settings, PrivacySettings privacy) {
+        return new FamilyKeys(client.getDatabase(settings.database()), privacy);
+    }
+
+    @Bean
+    public ConfigurerModule erasedFamilyEvents(FamilyKeys familyKeys) {
+        ErasedFamilyEvents interceptor = new ErasedFamilyEvents(familyKeys);
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerDefaultHandlerInterceptor((configuration, name) -> interceptor));
     }
 
     /** Axon's own event store over the engine, polling other processes' appends every {@code fetchDelay}. */

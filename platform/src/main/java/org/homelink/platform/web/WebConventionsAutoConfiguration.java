@@ -35,7 +35,8 @@ public class WebConventionsAutoConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoClient client, MongoSettings settings,
                                                                 ObjectMapper json) {
         IdempotencyRecords records = new IdempotencyRecords(
-                client.getDatabase(settings.database()).getCollection("idempotencyKeys"), Clock.systemUTC());
+                client.getDatabase(settings.database()).getCollection(IdempotentAnswers.COLLECTION),
+                Clock.systemUTC());
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(records, json));
         registration.addUrlPatterns("/api/*");

@@ -17,6 +17,7 @@ import org.homelink.contracts.family.ConsentWithdrawn;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.ContactPreferences;
 import org.homelink.contracts.family.ContactPreferencesChanged;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.family.FamilyVoiceRecorded;
 import org.homelink.contracts.family.KeyWorkerAssigned;
@@ -26,6 +27,7 @@ import org.homelink.family.families.command.FamilyCommands.AssignKeyWorker;
 import org.homelink.family.families.command.FamilyCommands.CarerDetails;
 import org.homelink.family.families.command.FamilyCommands.ChangeContactPreferences;
 import org.homelink.family.families.command.FamilyCommands.EnrolChild;
+import org.homelink.family.families.command.FamilyCommands.EraseFamily;
 import org.homelink.family.families.command.FamilyCommands.GiveConsent;
 import org.homelink.family.families.command.FamilyCommands.ReEnrolChild;
 import org.homelink.family.families.command.FamilyCommands.RecordBarrier;
@@ -74,6 +76,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * schools is told the family does not exist. Checking here rather than against the read model means a family is
  * never refused to the very caller who registered it a moment ago because a projection has not caught up. Update
  * handlers return the family's version after the command, for the caller's next {@code If-Match}.
+ * <p>
+ * Once erased, a family takes no command at all: it answers as a family that does not exist.
  */
 @Aggregate
 public class Family {
@@ -92,6 +96,7 @@ public class Family {
     /** The consents standing now: purpose, and the carer who gave it. */
     private final Map<String, String> consents = new HashMap<>();
     private String keyWorker;
+    private boolean erased;
 
     private record CarerState(CarerDetails details, ContactPreferences preferences) {
     }
@@ -277,6 +282,14 @@ public class Family {
         return version();
     }
 
+    @CommandHandler
+    public long handle(EraseFamily command) {
+        requireInScope(command.actor());
+        apply(new FamilyErased(familyId, trustId, schoolUrns(), sorted(carers.keySet()), sorted(children.keySet()),
+                               command.reason(), command.actor().staffId(), command.at()));
+        return version();
+    }
+
     @EventSourcingHandler
     void on(FamilyRegistered event) {
         familyId = event.familyId();
@@ -344,6 +357,11 @@ public class Family {
         keyWorker = event.staffId();
     }
 
+    @EventSourcingHandler
+    void on(FamilyErased event) {
+        erased = true;
+    }
+
     private ChildEnrolled childEnrolled(String childId, String name, LocalDate dateOfBirth, YearGroup yearGroup,
                                         boolean send, String schoolUrn, LocalDate enrolledOn, RequestContext actor,
                                         Instant at) {
@@ -352,8 +370,8 @@ public class Family {
     }
 
     private void requireInScope(RequestContext actor) {
-        // A stream that is not a family's (another aggregate's id) has no trust: it is no family.
-        if (trustId == null || !actor.covers(trustId, schoolUrns())) {
+        // A stream that is not a family's (another aggregate's id) has no trust: it is no family. Nor is one erased.
+        if (trustId == null || erased || !actor.covers(trustId, schoolUrns())) {
             throw new FamilyNotFound();
         }
     }
@@ -440,9 +458,9 @@ public class Family {
         return sorted(schools);
     }
 
-    /** Sorted, so that an event lists a family's schools in the same order every time. */
-    private static SortedSet<String> sorted(Set<String> schools) {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(schools));
+    /** Sorted, so that an event lists a family's schools (or carers, or children) in the same order every time. */
+    private static SortedSet<String> sorted(Set<String> ids) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(ids));
     }
 
     private static LocalDate today(Instant at) {

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.homelink.contracts.family.Address;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.ContactPreferences;
+import org.homelink.contracts.family.ErasureReason;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.platform.web.RequestContext;
 
@@ -97,6 +98,11 @@ public final class FamilyCommands {
     public record AssignKeyWorker(@TargetAggregateIdentifier String familyId,
                                   @TargetAggregateVersion Long expectedVersion, String staffId, RequestContext actor,
                                   Instant at) {
+    }
+
+    /** Erases the family: its last command. Its personal data is unreadable from then on, everywhere. */
+    public record EraseFamily(@TargetAggregateIdentifier String familyId, @TargetAggregateVersion Long expectedVersion,
+                              ErasureReason reason, RequestContext actor, Instant at) {
     }
 
     public record RecordFamilyVoice(@TargetAggregateIdentifier String familyId,

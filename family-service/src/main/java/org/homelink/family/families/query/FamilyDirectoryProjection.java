@@ -24,6 +24,7 @@ import org.homelink.contracts.family.ChildLeftSchool;
 import org.homelink.contracts.family.ConsentGiven;
 import org.homelink.contracts.family.ConsentWithdrawn;
 import org.homelink.contracts.family.ContactPreferencesChanged;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.family.FamilyVoiceRecorded;
@@ -36,6 +37,7 @@ import org.homelink.family.families.query.FamilyDetail.Voice;
 import org.homelink.family.families.query.FamilyQueries.FindFamilies;
 import org.homelink.family.families.query.FamilyQueries.FindFamily;
 import org.homelink.platform.mongo.MongoSettings;
+import org.homelink.platform.web.IdempotentAnswers;
 import org.homelink.platform.web.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,9 @@ import static com.mongodb.client.model.Filters.regex;
  * an event at or below it is passed over, so an event delivered twice (a processor that stopped before storing its
  * token) changes nothing, and a reset followed by a replay builds the same documents. The directory entry is derived
  * from the detail and written before it, so that a stop between the two writes is repaired when the event comes again.
+ * <p>
+ * An erased family is forgotten: its detail, its entry and the answers to POSTs that named it. A replay never meets
+ * its earlier events at all (the platform keeps the events of an erased family from every processor).
  */
 @Component
 @ProcessingGroup(FamilyDirectoryProjection.PROCESSING_GROUP)
@@ -71,6 +76,7 @@ public class FamilyDirectoryProjection {
     private static final Logger log = LoggerFactory.getLogger(FamilyDirectoryProjection.class);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
+    private final MongoDatabase database;
     private final MongoCollection<FamilyDetail> details;
     private final MongoCollection<FamilyListing> directory;
 
@@ -80,6 +86,7 @@ public class FamilyDirectoryProjection {
     }
 
     public FamilyDirectoryProjection(MongoDatabase database) {
+        this.database = database;
         this.details = database.getCollection("familyDetails", FamilyDetail.class);
         this.directory = database.getCollection("familyDirectory", FamilyListing.class);
         // MongoDB answers a trust's directory from this index; the embedded server scans, which a few thousand
@@ -174,6 +181,14 @@ public class FamilyDirectoryProjection {
     void on(FamilyVoiceRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event, sequence, at, family -> family.with(new Voice(
                 event.voiceId(), event.carerId(), event.words(), event.recordedBy(), event.recordedAt())));
+    }
+
+    @EventHandler
+    void on(FamilyErased event) {
+        // The directory entry first, as on every change: searches stop finding the family before its detail goes.
+        directory.deleteOne(eq("_id", event.familyId()));
+        details.deleteOne(eq("_id", event.familyId()));
+        IdempotentAnswers.forgetFamily(database, event.familyId());
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package org.homelink.family.families.query;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.family.families.query.FamilyQueries.FindFamilyTimeline;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * A family's history, read from the family's own events in the event store rather than from a projection of its
  * own. The log already is the history, in order, and the store reads one family's events by key however long the
  * log grows; a copy would be one more place holding a family's personal details for erasure to reach, and one more
- * thing to lag behind: reading the events shows every change that has been made, including the one just made.
+ * thing to lag behind: reading the events shows every change that has been made, including the one just made. An
+ * erased family has no timeline: what is left of its events (ids, and nulls where its personal details were) is
+ * not shown.
  */
 @Component
 public class FamilyTimeline {
@@ -50,7 +53,7 @@ public class FamilyTimeline {
         }
         // Every event carries the family's trust and schools as they then stood: the latest is the family's now.
         FamilyEvent latest = entries.get(entries.size() - 1).event();
-        if (!query.actor().covers(latest.trustId(), latest.schoolUrns())) {
+        if (latest instanceof FamilyErased || !query.actor().covers(latest.trustId(), latest.schoolUrns())) {
             return Optional.empty();
         }
         return Optional.of(new FamilyHistory(query.familyId(), entries));

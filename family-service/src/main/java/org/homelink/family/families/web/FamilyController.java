@@ -255,6 +255,20 @@ class FamilyController {
                 familyId, ifMatch.value(), voiceId, body.carerId(), body.words(), actor, now()));
     }
 
+    @PostMapping("/{familyId}/erasure")
+    @Operation(summary = "Erase the family", description = "School and trust leaders of one of the family's schools. "
+            + "The family's personal data becomes unreadable everywhere, for good: its key is deleted, and every "
+            + "service forgets the family. Answers once family-service has; other services follow as they read the "
+            + "event. From then on the family answers 404, as one that never existed.")
+    ResponseEntity<Changed> erase(RequestContext actor, @PathVariable String familyId, ExpectedVersion ifMatch,
+                                  @Valid @RequestBody FamilyRequests.EraseFamilyRequest body) {
+        StaffOnly.requireLeader(actor, "erase families");
+        Object result = commands.sendAndWait(new FamilyCommands.EraseFamily(familyId, ifMatch.value(), body.reason(),
+                                                                            actor, now()));
+        catchUp.awaitErased(familyId);
+        return ResponseEntity.ok(new Changed(familyId, null, (Long) result));
+    }
+
     @GetMapping("/{familyId}/voice/{voiceId}")
     @Operation(summary = "One thing the family has told the school")
     FamilyDetail.Voice voice(RequestContext actor, @PathVariable String familyId, @PathVariable String voiceId) {

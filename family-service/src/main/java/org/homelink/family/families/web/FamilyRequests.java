@@ -11,6 +11,7 @@ import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.ConsentPurposes;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.ContactPreferences;
+import org.homelink.contracts.family.ErasureReason;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.family.Postcodes;
 import org.homelink.family.families.command.FamilyCommands.CarerDetails;
@@ -109,6 +110,9 @@ final class FamilyRequests {
 
     record AssignKeyWorkerRequest(@NotBlank @Pattern(regexp = STAFF_ID, message = "must be a staff id")
                                   String staffId) {
+    }
+
+    record EraseFamilyRequest(@NotNull ErasureReason reason) {
     }
 
     record RecordVoiceRequest(@Size(max = 64) String carerId, @NotBlank @Size(max = 4000) String words) {

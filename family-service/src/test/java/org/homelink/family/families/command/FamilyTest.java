@@ -20,6 +20,8 @@ import org.homelink.contracts.family.ConsentWithdrawn;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.ContactPreferences;
 import org.homelink.contracts.family.ContactPreferencesChanged;
+import org.homelink.contracts.family.ErasureReason;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.family.FamilyVoiceRecorded;
 import org.homelink.contracts.family.KeyWorkerAssigned;
@@ -30,6 +32,7 @@ import org.homelink.family.families.command.FamilyCommands.AssignKeyWorker;
 import org.homelink.family.families.command.FamilyCommands.CarerDetails;
 import org.homelink.family.families.command.FamilyCommands.ChangeContactPreferences;
 import org.homelink.family.families.command.FamilyCommands.EnrolChild;
+import org.homelink.family.families.command.FamilyCommands.EraseFamily;
 import org.homelink.family.families.command.FamilyCommands.GiveConsent;
 import org.homelink.family.families.command.FamilyCommands.ReEnrolChild;
 import org.homelink.family.families.command.FamilyCommands.RecordBarrier;
@@ -509,6 +512,61 @@ class FamilyTest {
             fixture.given(registered())
                    .when(new RecordFamilyVoice(FAMILY, null, "voice-1", "carer-9", "Hello", NORTH_STAFF, NOW))
                    .expectException(brokenRule(FamilyRules.UnknownCarer.class, "carerId"))
+                   .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Erasure {
+
+        private final FamilyErased erased = new FamilyErased(
+                FAMILY, TRUST, Set.of(NORTH, SOUTH), Set.of("carer-1", "carer-2"), Set.of("child-1"),
+                ErasureReason.SUBJECT_REQUEST, "leader", NOW);
+
+        @Test
+        void erasingTheFamilyNamesEveryCarerAndChildItHad() {
+            fixture.given(registered(), carerAdded("carer-1", true), carerAdded("carer-2", false),
+                          enrolled("child-1", SOUTH, Set.of(NORTH, SOUTH)))
+                   .when(new EraseFamily(FAMILY, 3L, ErasureReason.SUBJECT_REQUEST, TRUST_LEADER, NOW))
+                   .expectEvents(erased)
+                   .expectResultMessagePayload(4L);
+        }
+
+        @Test
+        void staffOutsideTheFamilysSchoolsAreToldThereIsNoSuchFamily() {
+            fixture.given(registered())
+                   .when(new EraseFamily(FAMILY, null, ErasureReason.RETENTION, SOUTH_STAFF, NOW))
+                   .expectException(FamilyRules.FamilyNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anErasedFamilyTakesNoFurtherCommandAsIfItHadNeverBeen() {
+            fixture.given(registered(), carerAdded("carer-1", true), erased)
+                   .when(new AssignKeyWorker(FAMILY, null, "staff-k", TRUST_LEADER, NOW))
+                   .expectException(FamilyRules.FamilyNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anErasedFamilyIsNotErasedAgain() {
+            fixture.given(registered(), erased)
+                   .when(new EraseFamily(FAMILY, null, ErasureReason.OTHER, TRUST_LEADER, NOW))
+                   .expectException(FamilyRules.FamilyNotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aFamilyWhosePersonalDetailsReadAsNullOnceErasedStillLoads() {
+            // How its events read once its key is gone: the family must still load, to answer that it is erased.
+            fixture.given(new FamilyRegistered(FAMILY, TRUST, Set.of(NORTH), NORTH, null, "staff-n", NOW),
+                          new CarerAdded(FAMILY, TRUST, Set.of(NORTH), "carer-1", null, null, false, null, null,
+                                         null, null, "staff-n", NOW),
+                          new BarrierRecorded(FAMILY, TRUST, Set.of(NORTH), "barrier-1", null, null, "staff-n", NOW),
+                          erased)
+                   .when(new RecordBarrier(FAMILY, null, "barrier-2", Barrier.LOW_CONFIDENCE, "note", NORTH_STAFF,
+                                           NOW))
+                   .expectException(FamilyRules.FamilyNotFound.class)
                    .expectNoEvents();
         }
     }
