@@ -9,6 +9,7 @@ import org.homelink.contracts.family.ConsentGiven;
 import org.homelink.contracts.family.ConsentPurposes;
 import org.homelink.contracts.family.ConsentWithdrawn;
 import org.homelink.contracts.family.ContactPreferencesChanged;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyEvent;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ import java.util.Optional;
  * whenever it is needed, never copied into this service's database: whether it has consented to sharing with
  * partners, and what it agreed to share. Reading the family's own stream sees a consent withdrawn the moment
  * family-service recorded it, so a partner loses access at once, and no second copy of a family's details waits
- * here for erasure to find.
+ * here for erasure to find. An erased family is not found at all.
  */
 @Component
 public class FamilyRecords {
@@ -40,6 +41,9 @@ public class FamilyRecords {
         for (var message : eventStore.readEvents(familyId).asStream().toList()) {
             if (!(message.getPayload() instanceof FamilyEvent event)) {
                 continue;
+            }
+            if (event instanceof FamilyErased) {
+                return Optional.empty(); // its last event: what is left of the family is not a family to share
             }
             if (event instanceof CarerAdded added) {
                 carers.put(added.carerId(), new SharedFamily.Carer(added.carerId(), added.name(), added.phone(),

@@ -58,13 +58,14 @@ public class SupportNeed {
         }
         apply(new SupportNeedRaised(command.needId(), family.familyId(), family.trustId(), sorted(family.schoolUrns()),
                                     command.category(), command.urgency(), command.actor().staffId(), command.at()));
-        apply(new SupportNeedDescribed(command.needId(), command.circumstances()));
+        apply(new SupportNeedDescribed(command.needId(), family.familyId(), command.circumstances()));
     }
 
     @CommandHandler
-    public long handle(CloseSupportNeed command) {
+    public long handle(CloseSupportNeed command, FamilyRecords families) {
         Roles.requirePastoral(command.actor());
-        if (!command.actor().covers(trustId, schoolUrns)) {
+        // An erased family is no family: its needs are gone with it.
+        if (!command.actor().covers(trustId, schoolUrns) || families.find(familyId).isEmpty()) {
             throw new NoSuchRecord();
         }
         if (!open) {

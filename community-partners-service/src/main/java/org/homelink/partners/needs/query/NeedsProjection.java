@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.partners.SupportNeedClosed;
 import org.homelink.contracts.partners.SupportNeedRaised;
 import org.homelink.platform.mongo.MongoSettings;
@@ -65,6 +66,12 @@ public class NeedsProjection {
                                                        need.schoolUrns(), need.category(), need.urgency(), false,
                                                        need.raisedBy(), need.raisedAt(), event.resolution(),
                                                        sequence)));
+    }
+
+    /** An erased family's needs go with it; a replay never meets their events (their family is erased). */
+    @EventHandler
+    void on(FamilyErased event) {
+        needs.deleteMany(eq("familyId", event.familyId()));
     }
 
     @ResetHandler

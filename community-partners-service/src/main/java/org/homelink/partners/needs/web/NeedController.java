@@ -196,8 +196,10 @@ class NeedController {
         return UkPostcode.parse(circumstances.postcode()).flatMap(directory::locate).orElse(null);
     }
 
+    /** The need, if the caller's schools have it and its family has not been erased (its needs go with it). */
     private KnownNeed known(RequestContext actor, String needId) {
         return register.find(needId).filter(need -> actor.covers(need.raised().trustId(), need.raised().schoolUrns()))
+                       .filter(need -> families.find(need.raised().familyId()).isPresent())
                        .orElseThrow(NoSuchRecord::new);
     }
 }

@@ -69,7 +69,8 @@ public class Referral {
             throw new NeedAlreadyClosed("needId");
         }
         SupportNeedRaised raised = need.raised();
-        if (!families.find(raised.familyId()).map(family -> family.sharesWithPartners()).orElse(false)) {
+        // An erased family is no family: its needs are gone with it.
+        if (!families.find(raised.familyId()).orElseThrow(NoSuchRecord::new).sharesWithPartners()) {
             throw new NoConsentToShare("needId");
         }
         KnownService service = services.find(command.serviceId()).orElseThrow(UnknownService::new);
@@ -81,7 +82,7 @@ public class Referral {
         apply(new ReferralMade(command.referralId(), command.needId(), raised.familyId(), raised.trustId(),
                                raised.schoolUrns(), service.organisationId(), organisationName, service.serviceId(),
                                service.name(), raised.category(), command.actor().staffId(), command.at()));
-        apply(new ReferralDescribed(command.referralId(), command.noteForPartner()));
+        apply(new ReferralDescribed(command.referralId(), raised.familyId(), command.noteForPartner()));
     }
 
     @CommandHandler
@@ -121,7 +122,7 @@ public class Referral {
                 throw new CannotClose(status.name(), true);
             }
         } else {
-            requireStaffSees(actor);
+            requireStaffSees(actor, families);
             if (status == Status.DECLINED || status == Status.CLOSED) {
                 throw new CannotClose(status.name(), false);
             }
@@ -138,8 +139,8 @@ public class Referral {
         }
     }
 
-    private void requireStaffSees(RequestContext actor) {
-        if (!actor.covers(trustId, schoolUrns)) {
+    private void requireStaffSees(RequestContext actor, FamilyRecords families) {
+        if (!actor.covers(trustId, schoolUrns) || families.find(familyId).isEmpty()) {
             throw new ReferralNotFound();
         }
     }

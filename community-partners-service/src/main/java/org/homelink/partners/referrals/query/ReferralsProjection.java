@@ -15,6 +15,7 @@ import org.bson.conversions.Bson;
 import org.homelink.contracts.family.ConsentGiven;
 import org.homelink.contracts.family.ConsentPurposes;
 import org.homelink.contracts.family.ConsentWithdrawn;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.partners.ReferralAccepted;
 import org.homelink.contracts.partners.ReferralClosed;
 import org.homelink.contracts.partners.ReferralDeclined;
@@ -24,6 +25,7 @@ import org.homelink.platform.web.Paged;
 import org.homelink.partners.referrals.command.Referral.Status;
 import org.homelink.partners.referrals.command.ReferralDescribed;
 import org.homelink.platform.mongo.MongoSettings;
+import org.homelink.platform.web.IdempotentAnswers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +61,7 @@ public class ReferralsProjection {
     private static final List<Status> OPEN = List.of(Status.NEW, Status.OPENED, Status.ACCEPTED);
     private static final Bson NEWEST_FIRST = Sorts.descending("madeAt", "_id");
 
+    private final MongoDatabase database;
     private final MongoCollection<ReferralView> referrals;
     private final MongoCollection<Document> sharing;
 
@@ -68,6 +71,7 @@ public class ReferralsProjection {
     }
 
     public ReferralsProjection(MongoDatabase database) {
+        this.database = database;
         this.referrals = database.getCollection("referrals", ReferralView.class);
         this.sharing = database.getCollection("familySharing");
     }
@@ -128,6 +132,19 @@ public class ReferralsProjection {
         if (ConsentPurposes.SHARING_WITH_PARTNERS.equals(event.purpose())) {
             share(event.familyId(), false, sequence);
         }
+    }
+
+    /**
+     * An erased family's referrals are deleted, not kept without their personal parts: what is left of the referral
+     * events of an erased family is never handled again (a replay passes them over), so nothing kept here could be
+     * built again, and the partner's outcomes are theirs to keep in their own records. Partners see nothing more of
+     * the family: its referrals are gone from their lists, and its own events no longer show it to them.
+     */
+    @EventHandler
+    void on(FamilyErased event) {
+        referrals.deleteMany(eq("familyId", event.familyId()));
+        sharing.deleteOne(eq("_id", event.familyId()));
+        IdempotentAnswers.forgetFamily(database, event.familyId());
     }
 
     @ResetHandler

@@ -10,6 +10,8 @@ import org.hamcrest.CoreMatchers;
 import org.homelink.contracts.family.ConsentGiven;
 import org.homelink.contracts.family.ConsentPurposes;
 import org.homelink.contracts.family.ConsentWithdrawn;
+import org.homelink.contracts.family.ErasureReason;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.partners.NeedResolution;
@@ -98,7 +100,7 @@ class SupportNeedTest {
         void staffOfTheFamilysSchoolRaiseANeedForAFamilyThatConsents() {
             fixture.givenNoPriorActivity()
                    .when(raise("food", NORTH_KEY_WORKER))
-                   .expectEvents(raised("kw"), new SupportNeedDescribed(NEED, CIRCUMSTANCES));
+                   .expectEvents(raised("kw"), new SupportNeedDescribed(NEED, FAMILY, CIRCUMSTANCES));
         }
 
         @Test
@@ -115,7 +117,7 @@ class SupportNeedTest {
         void aTrustLeaderForAnyFamilyOfTheTrust() {
             fixture.givenNoPriorActivity()
                    .when(raise("food", LEADER))
-                   .expectEvents(raised("lead"), new SupportNeedDescribed(NEED, CIRCUMSTANCES));
+                   .expectEvents(raised("lead"), new SupportNeedDescribed(NEED, FAMILY, CIRCUMSTANCES));
         }
 
         @Test
@@ -194,7 +196,7 @@ class SupportNeedTest {
 
         @Test
         void staffOfTheNeedsSchoolsCloseItWithHowItEndedAndGetItsNewVersion() {
-            fixture.given(raised("kw"), new SupportNeedDescribed(NEED, CIRCUMSTANCES))
+            fixture.given(raised("kw"), new SupportNeedDescribed(NEED, FAMILY, CIRCUMSTANCES))
                    .when(new CloseSupportNeed(NEED, NeedResolution.MET, NORTH_KEY_WORKER, NOW))
                    .expectEvents(closed(NeedResolution.MET, "kw"))
                    .expectResultMessagePayload(2L);
@@ -248,6 +250,16 @@ class SupportNeedTest {
             fixture.given(raised("kw"))
                    .when(new CloseSupportNeed(NEED, NeedResolution.MET, PARTNER, NOW))
                    .expectException(ForbiddenException.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void notOnceTheFamilyIsErased() {
+            family(new FamilyErased(FAMILY, TRUST, BOTH, Set.of("carer-1"), Set.of(), ErasureReason.RETENTION,
+                                    "lead", NOW));
+            fixture.given(raised("kw"))
+                   .when(new CloseSupportNeed(NEED, NeedResolution.MET, LEADER, NOW))
+                   .expectException(NeedRules.NoSuchRecord.class)
                    .expectNoEvents();
         }
     }

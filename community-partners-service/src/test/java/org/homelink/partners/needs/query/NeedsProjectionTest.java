@@ -88,7 +88,7 @@ class NeedsProjectionTest {
 
     private void history() {
         feed.deliver("SupportNeed", "n1", raised("n1", "f1", Set.of(SOUTH, NORTH), "food", AT));
-        feed.deliver("SupportNeed", "n1", new SupportNeedDescribed("n1", new NeedCircumstances(
+        feed.deliver("SupportNeed", "n1", new SupportNeedDescribed("n1", "f1", new NeedCircumstances(
                 List.of("so"), "RB1 2CD", null, null, List.of("MO"), null)));
         feed.deliver("SupportNeed", "n2", raised("n2", "f1", Set.of(NORTH), "housing", AT.plusSeconds(60)));
         feed.deliver("SupportNeed", "n3", raised("n3", "f2", Set.of(SOUTH), "bereavement", AT.plusSeconds(120)));

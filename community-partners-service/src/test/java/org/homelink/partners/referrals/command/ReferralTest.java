@@ -11,6 +11,8 @@ import org.hamcrest.Matcher;
 import org.homelink.contracts.family.ConsentGiven;
 import org.homelink.contracts.family.ConsentPurposes;
 import org.homelink.contracts.family.ConsentWithdrawn;
+import org.homelink.contracts.family.ErasureReason;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.partners.DeclineReason;
 import org.homelink.contracts.partners.PartnerRegistered;
@@ -110,7 +112,7 @@ class ReferralTest {
     void staffOfTheFamilysSchoolReferToAnActiveService() {
         fixture.givenNoPriorActivity()
                .when(new MakeReferral(REFERRAL, NEED, SERVICE, "Afternoons", KEY_WORKER, NOW))
-               .expectEvents(made(), new ReferralDescribed(REFERRAL, "Afternoons"));
+               .expectEvents(made(), new ReferralDescribed(REFERRAL, FAMILY, "Afternoons"));
     }
 
     @Test
@@ -207,5 +209,20 @@ class ReferralTest {
                .when(new CloseReferral(REFERRAL, ReferralOutcome.WITHDRAWN_BY_SCHOOL, null, KEY_WORKER, NOW))
                .expectEvents(new ReferralClosed(REFERRAL, FAMILY, TRUST, Set.of(SCHOOL), ORGANISATION,
                                                 ReferralOutcome.WITHDRAWN_BY_SCHOOL, null, "kw", NOW));
+    }
+
+    @Test
+    void onceTheFamilyIsErasedItsReferralsAreNoOnesAndNoneIsMade() {
+        append("Family", FAMILY, 2, new FamilyErased(FAMILY, TRUST, Set.of(SCHOOL), Set.of("carer-1"), Set.of(),
+                                                     ErasureReason.SUBJECT_REQUEST, "head", NOW));
+        fixture.givenNoPriorActivity()
+               .when(new MakeReferral(REFERRAL, NEED, SERVICE, null, KEY_WORKER, NOW))
+               .expectException(rule(NeedRules.NoSuchRecord.class)).expectNoEvents();
+        fixture.given(made())
+               .when(new OpenReferral(REFERRAL, PARTNER_A, NOW))
+               .expectException(rule(ReferralRules.ReferralNotFound.class)).expectNoEvents();
+        fixture.given(made())
+               .when(new CloseReferral(REFERRAL, ReferralOutcome.WITHDRAWN_BY_SCHOOL, null, KEY_WORKER, NOW))
+               .expectException(rule(ReferralRules.ReferralNotFound.class)).expectNoEvents();
     }
 }

@@ -92,7 +92,7 @@ class ReferralsProjectionTest {
         feed("f1", new ConsentGiven("f1", "t", SCHOOLS, ConsentPurposes.SHARING_WITH_PARTNERS, "c1",
                                     LocalDate.of(2026, 3, 1), "kw", AT));
         feed("r1", made("r1", "f1", "s1"));
-        feed("r1", new ReferralDescribed("r1", "Afternoons"));
+        feed("r1", new ReferralDescribed("r1", "f1", "Afternoons"));
         feed("r1", new ReferralOpened("r1", "f1", "t", SCHOOLS, "org", "w", AT));
         feed("r1", new ReferralAccepted("r1", "f1", "t", SCHOOLS, "org", "w", AT));
         feed("f1", new ConsentWithdrawn("f1", "t", SCHOOLS, ConsentPurposes.SHARING_WITH_PARTNERS, "c1",
