@@ -27,6 +27,7 @@ import org.homelink.partners.referrals.query.ReferralsProjection;
 import org.homelink.platform.axon.EventStoreSettings;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.privacy.FamilyKeys;
+import org.homelink.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -242,20 +243,11 @@ class PartnersErasureTest {
     }
 
     private HttpHeaders keyWorker() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Trust", trust);
-        headers.set("X-Homelink-Schools", SCHOOL);
-        headers.set("X-Homelink-Role", "key-worker");
-        headers.set("X-Homelink-Staff", "kw-1");
-        return headers;
+        return TestTokens.bearer(TestTokens.staff(trust, "key-worker", "kw-1", SCHOOL));
     }
 
     private static HttpHeaders partner(String organisation) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Role", "partner");
-        headers.set("X-Homelink-Staff", "worker-1");
-        headers.set("X-Homelink-Organisation", organisation);
-        return headers;
+        return TestTokens.bearer(TestTokens.partner(organisation, "worker-1"));
     }
 
     private JsonNode get(String path, HttpHeaders headers) throws Exception {

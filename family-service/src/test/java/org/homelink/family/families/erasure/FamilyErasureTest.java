@@ -22,6 +22,7 @@ import org.homelink.family.families.query.FamilyDirectoryProjection;
 import org.homelink.platform.axon.EventStoreSettings;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.privacy.FamilyKeys;
+import org.homelink.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -317,12 +318,7 @@ class FamilyErasureTest {
     }
 
     private HttpHeaders context(String role, String... schools) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Trust", trust);
-        headers.set("X-Homelink-Schools", String.join(",", schools));
-        headers.set("X-Homelink-Role", role);
-        headers.set("X-Homelink-Staff", role + "-1");
-        return headers;
+        return TestTokens.bearer(TestTokens.staff(trust, role, role + "-1", schools));
     }
 
     private ResponseEntity<String> get(String path, HttpHeaders headers) {
