@@ -1,8 +1,5 @@
 package org.homelink.partners;
 
-import org.homelink.partners.needs.command.SupportNeedDescribed;
-import org.homelink.partners.referrals.command.ReferralDescribed;
-import org.homelink.platform.axon.FieldAdded;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,17 +21,5 @@ public class CommunityPartnersServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Revision 2 names the family, whose key encrypts the circumstances; earlier events read with none. */
-    @Bean
-    FieldAdded supportNeedDescribedNamesItsFamily() {
-        return new FieldAdded(SupportNeedDescribed.class, "1", "2", "familyId");
-    }
-
-    /** Revision 2 names the family, whose key encrypts the note; earlier events read with none. */
-    @Bean
-    FieldAdded referralDescribedNamesItsFamily() {
-        return new FieldAdded(ReferralDescribed.class, "1", "2", "familyId");
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.partners.PartnerRegistered;
 import org.homelink.contracts.partners.PartnerRenamed;
 import org.homelink.contracts.partners.ReferralAccepted;
@@ -102,6 +103,12 @@ public class PartnersProjection {
     @EventHandler
     void on(ReferralClosed event) {
         step(event, new Step("CLOSED", event.closedAt(), event.closedBy(), event.outcome().name()));
+    }
+
+    /** An erased family's referrals leave its timeline with it. */
+    @EventHandler
+    void on(FamilyErased event) {
+        referrals.deleteOne(eq("_id", event.familyId()));
     }
 
     @ResetHandler

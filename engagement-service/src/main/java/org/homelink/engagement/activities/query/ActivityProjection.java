@@ -17,6 +17,7 @@ import org.homelink.contracts.engagement.ActivityScheduled;
 import org.homelink.contracts.engagement.AttendanceRecorded;
 import org.homelink.contracts.engagement.FamilyInvited;
 import org.homelink.contracts.engagement.InvitationAnswered;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.engagement.activities.events.SlotBooked;
 import org.homelink.engagement.activities.events.SlotBookingCancelled;
 import org.homelink.engagement.activities.events.SlotsOffered;
@@ -44,6 +45,7 @@ import static com.mongodb.client.model.Projections.exclude;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.pushEach;
 import static com.mongodb.client.model.Updates.set;
@@ -212,6 +214,22 @@ public class ActivityProjection {
         changeSlot(event.activityId(), sequence, event.slotId(), slot -> new SlotView(
                 slot.slotId(), slot.occurrence(), slot.teacherId(), slot.teacherName(), slot.start(), slot.end(),
                 null, null, null));
+    }
+
+    /**
+     * An erased family leaves every activity: its invitations, answers and check-ins go, and so does its place in each
+     * activity's families. A parents' evening appointment it booked stays taken, since the activity itself still
+     * holds it until a member of staff cancels it, but is no longer anyone's that this service can name.
+     */
+    @EventHandler
+    void on(FamilyErased event) {
+        String familyId = event.familyId();
+        invitations.deleteMany(eq("familyId", familyId));
+        activities.updateMany(eq(FAMILY_IDS, familyId), pull(FAMILY_IDS, familyId));
+        for (ActivityView activity : activities.find(eq("slots.familyId", familyId)).projection(exclude(FAMILY_IDS))) {
+            activities.updateOne(eq("_id", activity.activityId()), set(SLOTS, activity.slots().stream().map(
+                    slot -> familyId.equals(slot.familyId()) ? slot.bookedByAnErasedFamily() : slot).toList()));
+        }
     }
 
     @ResetHandler

@@ -56,8 +56,15 @@ public record ActivityView(@BsonId String activityId, String trustId, String sch
     public record SlotView(String slotId, int occurrence, String teacherId, String teacherName, Instant start,
                            Instant end, String familyId, String carerId, String childId) {
 
+        /** Who a slot is booked by once the family that booked it has been erased: taken, by no one named. */
+        public static final String ERASED_FAMILY = "erased";
+
         public boolean booked() {
             return familyId != null;
+        }
+
+        SlotView bookedByAnErasedFamily() {
+            return new SlotView(slotId, occurrence, teacherId, teacherName, start, end, ERASED_FAMILY, null, null);
         }
     }
 }

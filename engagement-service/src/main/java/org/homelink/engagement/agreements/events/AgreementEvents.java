@@ -1,6 +1,8 @@
 package org.homelink.engagement.agreements.events;
 
 import org.homelink.contracts.family.ContactChannel;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,11 +64,12 @@ public final class AgreementEvents {
      * A carer sent a personal link to acknowledge the agreement. The link itself is never stored: only its SHA-256
      * hash. It opens the version in force whenever it is used.
      *
+     * @param familyId  the carer's family, whose key encrypts the language
      * @param schoolUrn the agreement's school on whose roll the family is
      * @param byStaff   the carer prefers spoken contact, or a visit or call: a member of staff tells them
      */
-    public record Recipient(String familyId, String carerId, String schoolUrn, String tokenHash,
-                            ContactChannel channel, String language, boolean byStaff) {
+    public record Recipient(@DataSubject String familyId, String carerId, String schoolUrn, String tokenHash,
+                            ContactChannel channel, @PersonalData String language, boolean byStaff) {
     }
 
     /** @param version the version in force when the links were sent, the one they ask the carers to acknowledge */

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.homelink.contracts.engagement.AgreementAcknowledged;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.engagement.agreements.events.AgreementEvents.AgreementAdopted;
 import org.homelink.engagement.agreements.events.AgreementEvents.AgreementLinksSent;
 import org.homelink.engagement.agreements.events.AgreementEvents.AgreementVersionPublished;
@@ -128,6 +129,13 @@ public class AgreementProjection {
             families.replaceOne(eq("_id", family.id()), family, UPSERT);
             return a;
         });
+    }
+
+    /** An erased family's links stop working, and its carers' links sent and acknowledgements are forgotten. */
+    @EventHandler
+    void on(FamilyErased event) {
+        links.deleteMany(eq("familyId", event.familyId()));
+        families.deleteMany(eq("familyId", event.familyId()));
     }
 
     @ResetHandler

@@ -1,6 +1,8 @@
 package org.homelink.engagement.attendance.events;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 import org.homelink.contracts.family.YearGroup;
 
 import java.time.Instant;
@@ -28,9 +30,11 @@ public record AttendanceMarksImported(String importId, String trustId, String sc
      * One pupil's marks in the file, compact: {@code sessions} has two entries per entry of {@code days}, the
      * morning's code then the afternoon's, and an empty string where the file had no mark for that session.
      *
+     * @param familyId  the pupil's family, whose key encrypts the marks; once it is erased they read as null
      * @param yearGroup the pupil's year group when the marks were imported, so that the school's view by year group
      *                  shows the year the pupil was in
      */
-    public record PupilMarks(String childId, String familyId, YearGroup yearGroup, List<String> sessions) {
+    public record PupilMarks(String childId, @DataSubject String familyId, YearGroup yearGroup,
+                             @PersonalData List<String> sessions) {
     }
 }

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.attendance.events.AtRiskThresholdChanged;
@@ -46,6 +47,7 @@ import static com.mongodb.client.model.Updates.addEachToSet;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.max;
+import static com.mongodb.client.model.Updates.pullAll;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
@@ -81,13 +83,15 @@ public class AttendanceProjection {
 
     @EventHandler
     void on(AttendanceMarksImported event) {
-        List<String> ids = event.pupils().stream()
+        // A pupil whose family has been erased has no marks any more (they read as null): as if not in the file.
+        List<PupilMarks> pupilsMarked = event.pupils().stream().filter(pupil -> pupil.sessions() != null).toList();
+        List<String> ids = pupilsMarked.stream()
                                 .map(pupil -> PupilRegister.idOf(event.schoolUrn(), pupil.childId())).toList();
         Map<String, PupilRegister> known = new HashMap<>();
         registers(ids).forEach(register -> known.put(register.id(), register));
         LocalDate importedIn = schoolYearOf(SchoolTime.dayOf(event.importedAt()));
         List<WriteModel<PupilRegister>> writes = new ArrayList<>(ids.size());
-        for (PupilMarks marked : event.pupils()) {
+        for (PupilMarks marked : pupilsMarked) {
             String id = PupilRegister.idOf(event.schoolUrn(), marked.childId());
             PupilRegister before = known.get(id);
             Map<String, List<String>> marks = new TreeMap<>(before == null ? Map.of() : before.marks());
@@ -122,7 +126,7 @@ public class AttendanceProjection {
         event.days().forEach(day -> weeks.add(weekOf(day).toString()));
         List<Bson> changes = new ArrayList<>(List.of(
                 setOnInsert("trustId", event.trustId()),
-                addEachToSet("childIds", event.pupils().stream().map(PupilMarks::childId).toList()),
+                addEachToSet("childIds", pupilsMarked.stream().map(PupilMarks::childId).toList()),
                 addEachToSet("weeks", List.copyOf(weeks)),
                 addToSet("imports", new Document("importId", event.importId()).append("fileHash", event.fileHash())
                                                                               .append("marks", event.marks())
@@ -140,6 +144,16 @@ public class AttendanceProjection {
                           combine(setOnInsert("trustId", event.trustId()),
                                   set("atRiskBelowPercent", event.atRiskBelowPercent()),
                                   max("settingsVersion", sequence)), UPSERT);
+    }
+
+    /** An erased family's children's registers go, and the children leave their schools' lists. */
+    @EventHandler
+    void on(FamilyErased event) {
+        pupils.deleteMany(eq("familyId", event.familyId()));
+        if (!event.childIds().isEmpty()) {
+            List<String> children = List.copyOf(event.childIds());
+            schools.updateMany(in("childIds", children), pullAll("childIds", children));
+        }
     }
 
     @ResetHandler

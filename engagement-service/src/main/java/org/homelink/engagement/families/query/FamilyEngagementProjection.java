@@ -26,6 +26,7 @@ import org.homelink.contracts.family.ChildEnrolled;
 import org.homelink.contracts.family.ChildLeftSchool;
 import org.homelink.contracts.family.ContactPreferences;
 import org.homelink.contracts.family.ContactPreferencesChanged;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.family.KeyWorkerAssigned;
@@ -38,6 +39,7 @@ import org.homelink.engagement.families.query.EngagementFamily.Contact;
 import org.homelink.engagement.families.query.EngagementFamily.Invitation;
 import org.homelink.engagement.reach.command.ReachSettingsChanged;
 import org.homelink.platform.mongo.MongoSettings;
+import org.homelink.platform.web.IdempotentAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +57,7 @@ import java.util.function.UnaryOperator;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.max;
@@ -88,6 +91,7 @@ public class FamilyEngagementProjection {
     public static final String CASELOADS = "caseloads";
     public static final String ACTIVITY_SUMMARIES = "activitySummaries";
 
+    private final MongoDatabase database;
     private final MongoCollection<EngagementFamily> families;
     private final MongoCollection<SchoolRoll> rolls;
     private final MongoCollection<Caseload> caseloads;
@@ -99,6 +103,7 @@ public class FamilyEngagementProjection {
     }
 
     public FamilyEngagementProjection(MongoDatabase database) {
+        this.database = database;
         this.families = database.getCollection(FAMILIES, EngagementFamily.class);
         this.rolls = database.getCollection(ROLLS, SchoolRoll.class);
         this.caseloads = database.getCollection(CASELOADS, Caseload.class);
@@ -296,6 +301,21 @@ public class FamilyEngagementProjection {
                                     pull("followingUp", event.familyId()));
             }
         });
+    }
+
+    /**
+     * An erased family is forgotten: its entry (carers, children, invitations, contacts and follow-ups), its place on
+     * every school's roll and in every caseload, and the answers to POSTs that named it. Reach and the underserved
+     * list are worked out from these at each asking, so they no longer count it.
+     */
+    @EventHandler
+    void on(FamilyErased event) {
+        String familyId = event.familyId();
+        rolls.updateMany(eq(FAMILY_IDS, familyId), pull(FAMILY_IDS, familyId));
+        caseloads.updateMany(or(eq("keyWorkerOf", familyId), eq("followingUp", familyId)),
+                             combine(pull("keyWorkerOf", familyId), pull("followingUp", familyId)));
+        families.deleteOne(eq("_id", familyId));
+        IdempotentAnswers.forgetFamily(database, familyId);
     }
 
     @ResetHandler

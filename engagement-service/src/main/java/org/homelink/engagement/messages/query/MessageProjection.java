@@ -22,6 +22,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.conversions.Bson;
 import org.homelink.contracts.engagement.MessageCopy;
 import org.homelink.contracts.engagement.MessageSent;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.engagement.messages.delivery.DeliveryRoute;
 import org.homelink.engagement.messages.delivery.DeliveryState;
 import org.homelink.engagement.messages.events.DeliveryEvents.DeliveryStep;
@@ -48,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -59,6 +61,7 @@ import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.addEachToSet;
+import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.pullAll;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
@@ -289,6 +292,35 @@ public class MessageProjection {
         write(bundleWrites, copies);
         counts.forEach((messageId, delta) -> messages.updateOne(eq("_id", messageId), combine(
                 delta.entrySet().stream().map(e -> inc("states." + e.getKey(), e.getValue())).toList())));
+    }
+
+    /**
+     * An erased family's copies go, with everything that hangs on them: the queue and its claims, its carers' feeds,
+     * the tasks on its schools' boards. Each message's counts lose them too, so that a message counts only copies
+     * that are still someone's, as a replay counts them (it meets the erasure after the copies' last steps). Scheduled
+     * messages no longer name the family in their audience.
+     */
+    @EventHandler
+    void on(FamilyErased event) {
+        String familyId = event.familyId();
+        List<CopyView> erased = copies.find(eq("familyId", familyId)).into(new ArrayList<>());
+        List<String> deliveryIds = erased.stream().map(CopyView::deliveryId).toList();
+        for (int from = 0; from < deliveryIds.size(); from += CHUNK) {
+            List<String> chunk = deliveryIds.subList(from, Math.min(from + CHUNK, deliveryIds.size()));
+            claims.deleteMany(in("_id", chunk));
+            boards.updateMany(in("deliveryIds", chunk), pullAll("deliveryIds", chunk));
+        }
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        erased.forEach(copy -> counts.computeIfAbsent(copy.messageId(), id -> new HashMap<>())
+                                     .merge(copy.state().name(), -1, Integer::sum));
+        counts.forEach((messageId, delta) -> messages.updateOne(eq("_id", messageId), combine(Stream.concat(
+                Stream.of(inc("copies", delta.values().stream().mapToInt(Integer::intValue).sum())),
+                delta.entrySet().stream().map(e -> inc("states." + e.getKey(), e.getValue()))).toList())));
+        queue.deleteMany(eq("familyId", familyId));
+        feed.deleteMany(eq("familyId", familyId));
+        feeds.deleteMany(in("_id", event.carerIds().stream().map(carer -> feedKey(familyId, carer)).toList()));
+        copies.deleteMany(eq("familyId", familyId));
+        messages.updateMany(eq("audience.familyIds", familyId), pull("audience.familyIds", familyId));
     }
 
     /** Routed to staff, once the dispatcher has put it on the board; or failed, to reach the carer another way. */

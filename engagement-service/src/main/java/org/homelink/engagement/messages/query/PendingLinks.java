@@ -6,7 +6,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.bson.codecs.pojo.annotations.BsonId;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.platform.mongo.MongoSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,9 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.regex;
 
 /**
  * Personal links (a survey's, an agreement's) on their way to carers inside a message: the one place a usable link
@@ -29,8 +34,10 @@ import static com.mongodb.client.model.Filters.in;
  * {@value #MARK}, and deleted once the copy is handed over (email, SMS) or fails for good. The app feed's copy keeps it
  * as long as the item is in the carer's feed, since that is where the carer opens it, and a staff task's until the
  * task is closed, since that is when staff give it. Not a projection: nothing replays it, and a reset leaves it be.
+ * It hears only of erasure, in the messages processor: an erased family's links go at once.
  */
 @Component
+@ProcessingGroup(MessageProjection.PROCESSING_GROUP)
 public class PendingLinks {
 
     /** Where a message's text says each carer's link goes. */
@@ -92,6 +99,11 @@ public class PendingLinks {
         for (int from = 0; from < all.size(); from += 100) {
             links.deleteMany(in("_id", all.subList(from, Math.min(from + 100, all.size()))));
         }
+    }
+
+    @EventHandler
+    void on(FamilyErased event) {
+        links.deleteMany(regex("_id", "/" + Pattern.quote(event.familyId()) + "/"));
     }
 
     /** Whether a text asks for the carer's link. */

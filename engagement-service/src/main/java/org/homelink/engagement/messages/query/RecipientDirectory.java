@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.homelink.contracts.family.CarerAdded;
 import org.homelink.contracts.family.CarerDetailsChanged;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.engagement.messages.events.MessageEvents.DigestChosen;
 import org.homelink.engagement.messages.events.MessageEvents.MessageRouted;
 import org.homelink.engagement.messages.events.MessageEvents.MessageSettingsChanged;
@@ -30,8 +31,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.pull;
@@ -147,6 +150,15 @@ public class RecipientDirectory {
             weeks.bulkWrite(counts.subList(from, Math.min(from + 1000, counts.size())),
                             new BulkWriteOptions().ordered(false));
         }
+    }
+
+    /** An erased family's carers' addresses go, with its digest choice and its weeks' counts. */
+    @EventHandler
+    void on(FamilyErased event) {
+        String familyId = Pattern.quote(event.familyId());
+        addresses.deleteMany(regex("_id", "^" + familyId + "/"));
+        digests.deleteOne(eq("_id", event.familyId()));
+        weeks.deleteMany(regex("_id", "/" + familyId + "/"));
     }
 
     @ResetHandler

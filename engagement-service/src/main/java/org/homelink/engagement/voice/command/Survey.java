@@ -153,8 +153,9 @@ public class Survey {
         boolean replacing = answered.contains(recipient.responseId());
         apply(new SurveyAnswered(surveyId, trustId, recipient.schoolUrn(), recipient.familyId(),
                                  recipient.carerId(), replacing, command.at()));
-        apply(new SurveyResponseRecorded(surveyId, recipient.responseId(), recipient.schoolUrn(),
-                                         Set.copyOf(command.yearGroups()), answers, command.at()));
+        apply(new SurveyResponseRecorded(surveyId, recipient.responseId(), recipient.familyId(),
+                                         recipient.schoolUrn(), Set.copyOf(command.yearGroups()), answers,
+                                         command.at()));
         return version();
     }
 

@@ -1,7 +1,10 @@
 package org.homelink.engagement.voice.events;
 
+import org.axonframework.serialization.Revision;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.YearGroup;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,13 +43,15 @@ public final class SurveyEvents {
     /**
      * A carer sent the survey, with their personal link. The link itself is never stored: only its SHA-256 hash.
      *
+     * @param familyId   the carer's family, whose key encrypts the language
      * @param schoolUrn  the survey's school on whose roll the family is; their answer counts for it
      * @param responseId the id their answer is kept under in results, so that a second answer replaces the first
      *                   without results ever naming the carer
      * @param byStaff    the carer prefers spoken contact, or a visit or call: a member of staff tells them
      */
-    public record Recipient(String familyId, String carerId, String schoolUrn, String tokenHash, String responseId,
-                            ContactChannel channel, String language, boolean byStaff) {
+    public record Recipient(@DataSubject String familyId, String carerId, String schoolUrn, String tokenHash,
+                            String responseId, ContactChannel channel, @PersonalData String language,
+                            boolean byStaff) {
     }
 
     public record SurveySent(String surveyId, List<Recipient> recipients, String audience, String sentBy,
@@ -54,11 +59,16 @@ public final class SurveyEvents {
     }
 
     /**
-     * A carer's answers, unattributed: the response id and the family's year groups at the school when they
-     * answered, never who. A later response under the same id replaces it.
+     * A carer's answers, unattributed in results: the response id and the family's year groups at the school when
+     * they answered, never who. A later response under the same id replaces it. The family is named only so that its
+     * key encrypts the answers, which erasing the family makes unreadable (revision 1; responses stored before it,
+     * with no revision, before personal data was encrypted, name none): the log already ties the response to the family through
+     * {@link SurveySent}.
      */
-    public record SurveyResponseRecorded(String surveyId, String responseId, String schoolUrn,
-                                         Set<YearGroup> yearGroups, List<GivenAnswer> answers, Instant recordedAt)
+    @Revision("1")
+    public record SurveyResponseRecorded(String surveyId, String responseId, @DataSubject String familyId,
+                                         String schoolUrn, Set<YearGroup> yearGroups,
+                                         @PersonalData List<GivenAnswer> answers, Instant recordedAt)
             implements SurveyEvent {
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.homelink.contracts.engagement.SurveyAnswered;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.engagement.voice.events.SurveyEvents.ActionPlanned;
 import org.homelink.engagement.voice.events.SurveyEvents.ActionStatusChanged;
 import org.homelink.engagement.voice.events.SurveyEvents.SurveyClosed;
@@ -27,11 +28,13 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * Surveys, the personal links sent for them, and their answers as results count them.
@@ -96,8 +99,9 @@ public class VoiceProjection {
             // One round trip for a school's families, not one per carer; each link is its own, so order is no matter.
             List<ReplaceOneModel<SurveyLink>> sent = event.recipients().stream().map(r -> new ReplaceOneModel<>(
                     eq("_id", r.tokenHash()), new SurveyLink(r.tokenHash(), event.surveyId(), r.familyId(),
-                                                             r.carerId(), r.schoolUrn(), r.channel(), r.language(),
-                                                             r.byStaff(), event.sentAt()), UPSERT)).toList();
+                                                             r.carerId(), r.schoolUrn(), r.responseId(), r.channel(),
+                                                             r.language(), r.byStaff(), event.sentAt()),
+                    UPSERT)).toList();
             if (!sent.isEmpty()) {
                 links.bulkWrite(sent, new BulkWriteOptions().ordered(false));
             }
@@ -133,6 +137,21 @@ public class VoiceProjection {
                 a -> !a.actionId().equals(event.actionId()) ? a
                         : new Action(a.actionId(), a.questionIds(), a.youSaid(), a.weDid(), event.status(),
                                      a.plannedAt(), event.changedAt())).toList()));
+    }
+
+    /**
+     * An erased family's links stop working, and its carers' answers leave the results: found by the response ids
+     * their links were sent with, since results keep answers under those alone. A replay never records them at all
+     * (their answers read as null, and the event is passed over), so the results are the same either way.
+     */
+    @EventHandler
+    void on(FamilyErased event) {
+        List<String> answered = links.find(eq("familyId", event.familyId())).map(SurveyLink::responseId)
+                                     .into(new ArrayList<>()).stream().filter(Objects::nonNull).toList();
+        if (!answered.isEmpty()) {
+            responses.deleteMany(in("_id", answered));
+        }
+        links.deleteMany(eq("familyId", event.familyId()));
     }
 
     @ResetHandler

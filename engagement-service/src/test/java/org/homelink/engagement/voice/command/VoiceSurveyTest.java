@@ -211,7 +211,8 @@ class VoiceSurveyTest {
             fixture.given(created(), opened(), sent(AMINA))
                    .when(answer("hash-amina", LATER, happy(ScaleAnswer.AGREE), better))
                    .expectEvents(new SurveyAnswered(SURVEY, TRUST, NORTH, "warsame", "amina", false, LATER),
-                                 new SurveyResponseRecorded(SURVEY, "response-a", NORTH, Set.of(YearGroup.YEAR_3),
+                                 new SurveyResponseRecorded(SURVEY, "response-a", "warsame", NORTH,
+                                                            Set.of(YearGroup.YEAR_3),
                                                             List.of(happy(ScaleAnswer.AGREE),
                                                                     new GivenAnswer(BETTER.questionId(), null,
                                                                                     "More coffee mornings")),
@@ -222,11 +223,13 @@ class VoiceSurveyTest {
         void aSecondAnswerReplacesTheFirstUnderTheSameResponse() {
             fixture.given(created(), opened(), sent(AMINA),
                           new SurveyAnswered(SURVEY, TRUST, NORTH, "warsame", "amina", false, NOW),
-                          new SurveyResponseRecorded(SURVEY, "response-a", NORTH, Set.of(YearGroup.YEAR_3),
-                                                     List.of(happy(ScaleAnswer.AGREE)), NOW))
+                          new SurveyResponseRecorded(SURVEY, "response-a", "warsame", NORTH,
+                                                     Set.of(YearGroup.YEAR_3), List.of(happy(ScaleAnswer.AGREE)),
+                                                     NOW))
                    .when(answer("hash-amina", LATER, happy(ScaleAnswer.DISAGREE)))
                    .expectEvents(new SurveyAnswered(SURVEY, TRUST, NORTH, "warsame", "amina", true, LATER),
-                                 new SurveyResponseRecorded(SURVEY, "response-a", NORTH, Set.of(YearGroup.YEAR_3),
+                                 new SurveyResponseRecorded(SURVEY, "response-a", "warsame", NORTH,
+                                                            Set.of(YearGroup.YEAR_3),
                                                             List.of(happy(ScaleAnswer.DISAGREE)), LATER));
         }
 

@@ -70,7 +70,7 @@ class VoiceProjectionTest {
     }
 
     static SurveyResponseRecorded response(int n, String school, YearGroup year, ScaleAnswer scale) {
-        return new SurveyResponseRecorded(SURVEY, "response-" + n, school, Set.of(year),
+        return new SurveyResponseRecorded(SURVEY, "response-" + n, "family-" + n, school, Set.of(year),
                                           List.of(new GivenAnswer(HAPPY.questionId(), scale, null),
                                                   new GivenAnswer(BETTER.questionId(), null, "Text " + n)),
                                           NOW);
@@ -217,7 +217,7 @@ class VoiceProjectionTest {
                   new SurveySent(SURVEY, List.of(recipient(1, NORTH)), "everyone on the roll", "staff-n", NOW),
                   new SurveyAnswered(SURVEY, TRUST, NORTH, "family-1", "carer-1", false, NOW),
                   response(1, NORTH, YearGroup.YEAR_3, ScaleAnswer.AGREE),
-                  new SurveyResponseRecorded(SURVEY, "response-1", NORTH, Set.of(YearGroup.YEAR_3),
+                  new SurveyResponseRecorded(SURVEY, "response-1", "family-1", NORTH, Set.of(YearGroup.YEAR_3),
                                              List.of(new GivenAnswer(HAPPY.questionId(), ScaleAnswer.DISAGREE,
                                                                      null)), later),
                   new SurveyClosed(SURVEY, "staff-n", later),

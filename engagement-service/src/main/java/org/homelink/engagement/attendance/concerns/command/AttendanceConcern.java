@@ -90,8 +90,9 @@ public class AttendanceConcern {
                .ifPresent(id -> {
                    throw new NotACarer(id);
                });
-        apply(new ConversationLogged(concernId, schoolUrn, new TreeSet<>(command.carerIds()), command.happenedAt(),
-                                     command.summary(), command.actor().staffId(), command.at()));
+        apply(new ConversationLogged(concernId, schoolUrn, familyId, new TreeSet<>(command.carerIds()),
+                                     command.happenedAt(), command.summary(), command.actor().staffId(),
+                                     command.at()));
         return version();
     }
 
@@ -107,8 +108,8 @@ public class AttendanceConcern {
         if (!command.reviewOn().isAfter(SchoolTime.dayOf(command.at()))) {
             throw new ReviewNotAhead();
         }
-        apply(new SupportPlanAgreed(concernId, schoolUrn, List.copyOf(command.actions()), command.reviewOn(),
-                                    command.actor().staffId(), command.at()));
+        apply(new SupportPlanAgreed(concernId, schoolUrn, familyId, List.copyOf(command.actions()),
+                                    command.reviewOn(), command.actor().staffId(), command.at()));
         return version();
     }
 
@@ -119,9 +120,11 @@ public class AttendanceConcern {
             throw new NotYet("A review looks at support agreed with the family, and there is none to review");
         }
         String by = command.actor().staffId();
-        apply(new SupportReviewed(concernId, schoolUrn, command.helped(), command.note(), by, command.at()));
+        apply(new SupportReviewed(concernId, schoolUrn, familyId, command.helped(), command.note(), by,
+                                  command.at()));
         if (command.helped()) {
-            apply(new ConcernClosed(concernId, schoolUrn, Outcome.RESOLVED, command.note(), by, command.at()));
+            apply(new ConcernClosed(concernId, schoolUrn, familyId, Outcome.RESOLVED, command.note(), by,
+                                    command.at()));
         }
         return version();
     }
@@ -153,8 +156,8 @@ public class AttendanceConcern {
         if (command.outcome() == Outcome.WITH_LOCAL_AUTHORITY && stage != Stage.WITH_LOCAL_AUTHORITY) {
             throw new NotReferred();
         }
-        apply(new ConcernClosed(concernId, schoolUrn, command.outcome(), command.note(), command.actor().staffId(),
-                                command.at()));
+        apply(new ConcernClosed(concernId, schoolUrn, familyId, command.outcome(), command.note(),
+                                command.actor().staffId(), command.at()));
         return version();
     }
 

@@ -1,6 +1,8 @@
 package org.homelink.engagement.attendance.concerns.events;
 
 import org.axonframework.serialization.Revision;
+import org.homelink.contracts.privacy.DataSubject;
+import org.homelink.contracts.privacy.PersonalData;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,26 +34,29 @@ public final class ConcernSteps {
      * @param happenedAt when the conversation was
      * @param summary    what was said, in staff's words
      */
-    @Revision("1")
-    public record ConversationLogged(String concernId, String schoolUrn, Set<String> carerIds, Instant happenedAt,
-                                     String summary, String loggedBy, Instant loggedAt) implements ConcernStep {
+    @Revision("2")
+    public record ConversationLogged(String concernId, String schoolUrn, @DataSubject String familyId,
+                                     Set<String> carerIds, Instant happenedAt, @PersonalData String summary,
+                                     String loggedBy, Instant loggedAt) implements ConcernStep {
     }
 
     /** Support agreed with the family, and the day the school and family look at whether it helped. */
-    @Revision("1")
-    public record SupportPlanAgreed(String concernId, String schoolUrn, List<String> actions, LocalDate reviewOn,
-                                    String agreedBy, Instant agreedAt) implements ConcernStep {
+    @Revision("2")
+    public record SupportPlanAgreed(String concernId, String schoolUrn, @DataSubject String familyId,
+                                    @PersonalData List<String> actions, LocalDate reviewOn, String agreedBy,
+                                    Instant agreedAt) implements ConcernStep {
     }
 
     /** Whether the support helped; if it did the concern closes as resolved, if not it may be escalated. */
-    @Revision("1")
-    public record SupportReviewed(String concernId, String schoolUrn, boolean helped, String note,
-                                  String reviewedBy, Instant reviewedAt) implements ConcernStep {
+    @Revision("2")
+    public record SupportReviewed(String concernId, String schoolUrn, @DataSubject String familyId, boolean helped,
+                                  @PersonalData String note, String reviewedBy, Instant reviewedAt)
+            implements ConcernStep {
     }
 
-    @Revision("1")
-    public record ConcernClosed(String concernId, String schoolUrn, Outcome outcome, String note, String closedBy,
-                                Instant closedAt) implements ConcernStep {
+    @Revision("2")
+    public record ConcernClosed(String concernId, String schoolUrn, @DataSubject String familyId, Outcome outcome,
+                                @PersonalData String note, String closedBy, Instant closedAt) implements ConcernStep {
     }
 
     /** How a concern ended. */

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.homelink.contracts.engagement.AttendanceConcernRaised;
 import org.homelink.contracts.engagement.ConcernEscalated;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.engagement.attendance.concerns.events.ConcernSteps.ConcernClosed;
 import org.homelink.engagement.attendance.concerns.events.ConcernSteps.ConversationLogged;
 import org.homelink.engagement.attendance.concerns.events.ConcernSteps.SupportPlanAgreed;
@@ -31,6 +32,7 @@ import java.util.function.UnaryOperator;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.pull;
 
 /**
  * Attendance concerns, one document each, and per school the ids of its concerns (the embedded store finds
@@ -115,6 +117,16 @@ public class ConcernProjection {
                 sequence, "CLOSED", null, concern.championId(), event.outcome().name(), at,
                 new Step(sequence, "CLOSED", event.closedBy(), at, null, null, event.note(), null, null, null, null,
                          event.outcome().name())));
+    }
+
+    /** The concerns about an erased family's children go, from their schools' lists too. */
+    @EventHandler
+    void on(FamilyErased event) {
+        List<ConcernView> erased = concerns.find(eq("familyId", event.familyId())).into(new ArrayList<>());
+        for (ConcernView concern : erased) {
+            schools.updateOne(eq("_id", concern.schoolUrn()), pull("concernIds", concern.concernId()));
+        }
+        concerns.deleteMany(eq("familyId", event.familyId()));
     }
 
     @ResetHandler

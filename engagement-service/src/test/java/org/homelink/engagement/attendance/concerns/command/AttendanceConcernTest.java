@@ -65,10 +65,11 @@ public class AttendanceConcernTest {
     public static final AttendanceConcernRaised RAISED = new AttendanceConcernRaised(
             CONCERN, TRUST, NORTH, "hodan", "warsame", ConcernReason.PERSISTENT_ABSENCE, "officer-n", NOW);
     public static final ConversationLogged CONVERSATION = new ConversationLogged(
-            CONCERN, NORTH, Set.of("amina"), TALKED, "Mornings are hard with the baby", "officer-n", NOW);
+            CONCERN, NORTH, "warsame", Set.of("amina"), TALKED, "Mornings are hard with the baby", "officer-n", NOW);
     public static final SupportPlanAgreed PLAN = new SupportPlanAgreed(
-            CONCERN, NORTH, List.of("Breakfast club place"), IN_FOUR_WEEKS, "officer-n", NOW);
-    public static final SupportReviewed NOT_HELPED = new SupportReviewed(CONCERN, NORTH, false, null, "officer-n", NOW);
+            CONCERN, NORTH, "warsame", List.of("Breakfast club place"), IN_FOUR_WEEKS, "officer-n", NOW);
+    public static final SupportReviewed NOT_HELPED = new SupportReviewed(
+            CONCERN, NORTH, "warsame", false, null, "officer-n", NOW);
     public static final ConcernEscalated TO_CHAMPION = new ConcernEscalated(
             CONCERN, TRUST, NORTH, "hodan", "warsame", EscalationStep.SENIOR_ATTENDANCE_CHAMPION, "head-n",
             "officer-n", NOW);
@@ -182,8 +183,10 @@ public class AttendanceConcernTest {
         void supportThatHelpedClosesTheConcernAsResolved() {
             fixture.given(RAISED, CONVERSATION, PLAN)
                    .when(new ReviewSupport(CONCERN, true, "Every morning this week", NORTH_STAFF, NOW))
-                   .expectEvents(new SupportReviewed(CONCERN, NORTH, true, "Every morning this week", "staff-n", NOW),
-                                 new ConcernClosed(CONCERN, NORTH, Outcome.RESOLVED, "Every morning this week",
+                   .expectEvents(new SupportReviewed(CONCERN, NORTH, "warsame", true, "Every morning this week",
+                                                     "staff-n", NOW),
+                                 new ConcernClosed(CONCERN, NORTH, "warsame", Outcome.RESOLVED,
+                                                   "Every morning this week",
                                                    "staff-n", NOW));
         }
 
@@ -247,7 +250,8 @@ public class AttendanceConcernTest {
         void withTheLocalAuthorityOnlyOnceReferred() {
             fixture.given(RAISED, CONVERSATION, PLAN, NOT_HELPED, TO_CHAMPION, TO_LOCAL_AUTHORITY)
                    .when(new CloseConcern(CONCERN, Outcome.WITH_LOCAL_AUTHORITY, null, OFFICER, NOW))
-                   .expectEvents(new ConcernClosed(CONCERN, NORTH, Outcome.WITH_LOCAL_AUTHORITY, null, "officer-n",
+                   .expectEvents(new ConcernClosed(CONCERN, NORTH, "warsame", Outcome.WITH_LOCAL_AUTHORITY, null,
+                                                   "officer-n",
                                                    NOW));
             fixture.given(RAISED, CONVERSATION, PLAN, NOT_HELPED, TO_CHAMPION)
                    .when(new CloseConcern(CONCERN, Outcome.WITH_LOCAL_AUTHORITY, null, OFFICER, NOW))
@@ -257,12 +261,14 @@ public class AttendanceConcernTest {
         @Test
         void atAnyStepWhenThePupilLeaves() {
             fixture.given(RAISED).when(new CloseConcern(CONCERN, Outcome.PUPIL_LEFT, null, OFFICER, NOW))
-                   .expectEvents(new ConcernClosed(CONCERN, NORTH, Outcome.PUPIL_LEFT, null, "officer-n", NOW));
+                   .expectEvents(new ConcernClosed(CONCERN, NORTH, "warsame", Outcome.PUPIL_LEFT, null, "officer-n",
+                                                   NOW));
         }
 
         @Test
         void nothingHappensToAClosedConcern() {
-            ConcernClosed closed = new ConcernClosed(CONCERN, NORTH, Outcome.PUPIL_LEFT, null, "officer-n", NOW);
+            ConcernClosed closed = new ConcernClosed(CONCERN, NORTH, "warsame", Outcome.PUPIL_LEFT, null, "officer-n",
+                                                     NOW);
             fixture.given(RAISED, closed).when(talk(Set.of("amina"), TALKED, OFFICER))
                    .expectException(brokenRule(AlreadyClosed.class, "concernId")).expectNoEvents();
             fixture.given(RAISED, closed).when(new CloseConcern(CONCERN, Outcome.OTHER, null, OFFICER, NOW))

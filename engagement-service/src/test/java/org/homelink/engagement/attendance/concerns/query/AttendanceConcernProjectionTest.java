@@ -68,7 +68,8 @@ class AttendanceConcernProjectionTest {
         feed.feed(RAISED, CONVERSATION, PLAN,
                   new AttendanceConcernRaised(EARLIER, TRUST, NORTH, "ada", "okafor", ConcernReason.LATENESS,
                                               "officer-n", NOW.minusSeconds(86_400 * 30)),
-                  new ConcernClosed(EARLIER, NORTH, Outcome.RESOLVED, null, "officer-n", NOW.minusSeconds(86_400)),
+                  new ConcernClosed(EARLIER, NORTH, "okafor", Outcome.RESOLVED, null, "officer-n",
+                                    NOW.minusSeconds(86_400)),
                   new AttendanceConcernRaised(LATER, TRUST, NORTH, "ada", "okafor", ConcernReason.AT_RISK,
                                               "officer-n", NOW.plusSeconds(60)));
     }

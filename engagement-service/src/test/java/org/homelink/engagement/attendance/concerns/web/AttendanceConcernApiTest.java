@@ -99,9 +99,10 @@ class AttendanceConcernApiTest {
                       .getStatusCode()).as("the review is after today").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 
         // Support agreed weeks ago, as the log holds it once its review date has passed without a review.
+        String familyId = JsonPath.read(raised.getBody(), "$.concern.familyId");
         eventStore.publish(new GenericDomainEventMessage<>("AttendanceConcern", concernId, 2, new SupportPlanAgreed(
-                concernId, NORTH, List.of("Breakfast club place"), LocalDate.now().minusDays(1), "officer-n",
-                Instant.now().minus(Duration.ofDays(28)))));
+                concernId, NORTH, familyId, List.of("Breakfast club place"), LocalDate.now().minusDays(1),
+                "officer-n", Instant.now().minus(Duration.ofDays(28)))));
         await(() -> concerns.versionOf(concernId) >= 2);
         ResponseEntity<String> list = api.get(base, officer());
         assertThat((List<Boolean>) JsonPath.read(list.getBody(), "$[?(@.concernId == '" + concernId
