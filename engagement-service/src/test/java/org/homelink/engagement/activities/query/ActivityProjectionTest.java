@@ -8,6 +8,8 @@ import org.homelink.contracts.engagement.InvitedCarer;
 import org.homelink.contracts.engagement.Occurrence;
 import org.homelink.contracts.engagement.WhatWouldHelp;
 import org.homelink.contracts.family.ContactChannel;
+import org.homelink.contracts.family.ErasureReason;
+import org.homelink.contracts.family.FamilyErased;
 import org.homelink.engagement.EventFeed;
 import org.homelink.engagement.ReplayContract;
 import org.homelink.engagement.activities.command.ActivityRules.ActivityNotFound;
@@ -195,6 +197,36 @@ class ActivityProjectionTest {
                              "hodan"),
                 new SlotView("t-smith-2", 1, "t-smith", "Mr Smith", tenPast.start(), tenPast.end(), null, null,
                              null));
+    }
+
+    @Test
+    void anErasedFamilyLeavesTheActivityAndAnAppointmentItBookedStaysTakenByNoOneNamed() {
+        Occurrence evening = occurrence(1, "2026-03-05T16:00:00Z", 180);
+        Slot four = new Slot("t-smith-1", "t-smith", evening.start(), evening.start().plusSeconds(600));
+        Slot tenPast = new Slot("t-smith-2", "t-smith", four.end(), four.end().plusSeconds(600));
+        feed.feed(scheduled(COFFEE, ActivityKind.PARENTS_EVENING, null, evening),
+                  invited(COFFEE, "warsame", NOW, AMINA),
+                  invited(COFFEE, "okafor", NOW, CHIDI),
+                  answered(COFFEE, "warsame", "amina", Answer.YES, false, NOW),
+                  attended(COFFEE, 1, "warsame", Set.of("amina"), Set.of("hodan"), true, FIRST.start()),
+                  new SlotsOffered(COFFEE, TRUST, NORTH, 1, "t-smith", "Mr Smith", List.of(four, tenPast), "staff-n",
+                                   NOW),
+                  new SlotBooked(COFFEE, TRUST, NORTH, "t-smith-1", "warsame", "amina", "hodan", "staff-n", NOW),
+                  new SlotBooked(COFFEE, TRUST, NORTH, "t-smith-2", "okafor", "chidi", "ada", "staff-n", NOW),
+                  new FamilyErased("warsame", TRUST, Set.of(NORTH), Set.of("amina"), Set.of("hodan"),
+                                   ErasureReason.SUBJECT_REQUEST, "head-n", LATER));
+
+        ActivityView activity = activities.activity(COFFEE).orElseThrow();
+        assertThat(activity.familyIds()).containsExactly("okafor");
+        assertThat(activities.invitation(COFFEE, "warsame")).isEmpty();
+        assertThat(activities.invitation(COFFEE, "okafor")).isPresent();
+        assertThat(activity.slots()).containsExactly(
+                new SlotView("t-smith-1", 1, "t-smith", "Mr Smith", four.start(), four.end(), SlotView.ERASED_FAMILY,
+                             null, null),
+                new SlotView("t-smith-2", 1, "t-smith", "Mr Smith", tenPast.start(), tenPast.end(), "okafor", "chidi",
+                             "ada"));
+        assertThat(activity.slots().get(0).booked()).isTrue();
+        assertThat(queries.detail(NORTH_STAFF, COFFEE).invited()).isEqualTo(1);
     }
 
     @Test
