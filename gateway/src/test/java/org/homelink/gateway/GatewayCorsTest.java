@@ -39,6 +39,7 @@ class GatewayCorsTest {
 
     @DynamicPropertySource
     static void pointRoutesAtStandIns(DynamicPropertyRegistry registry) {
+        GatewayRoutingTest.trustTheStandInIssuer(registry);
         registry.add("FAMILY_SERVICE_URI", familyService::uri);
     }
 
@@ -48,13 +49,12 @@ class GatewayCorsTest {
     }
 
     @Test
-    void letsAnAllowedOriginSendTheRequestContextAndAnIdempotencyKey() {
+    void letsAnAllowedOriginSendABearerTokenAndAnIdempotencyKey() {
         client.options().uri("/api/families")
               .header(HttpHeaders.ORIGIN, FRONT_END)
               .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
               .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
-                      "content-type, idempotency-key, x-homelink-trust, x-homelink-schools, x-homelink-role, "
-                              + "x-homelink-staff, x-homelink-organisation")
+                      "authorization, content-type, idempotency-key")
               .exchange()
               .expectStatus().isOk()
               .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONT_END)
@@ -62,7 +62,7 @@ class GatewayCorsTest {
                                     methods -> assertThat(methods).contains("POST", "PATCH", "DELETE"))
               .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
                                     headers -> assertThat(headers.toLowerCase()).contains("idempotency-key",
-                                                                                          "x-homelink-role"));
+                                                                                          "authorization"));
         assertThat(familyService.arrivals()).as("a preflight is the gateway's").isEmpty();
     }
 
@@ -85,7 +85,8 @@ class GatewayCorsTest {
               .expectStatus().isOk()
               .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONT_END)
               .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
-                                    exposed -> assertThat(exposed).contains("Location", "ETag", "X-Request-Id"));
+                                    exposed -> assertThat(exposed).contains("Location", "ETag", "X-Request-Id",
+                                                                            "X-RateLimit-Remaining"));
     }
 
     @Test

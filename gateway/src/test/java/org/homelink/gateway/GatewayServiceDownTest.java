@@ -58,6 +58,7 @@ class GatewayServiceDownTest {
 
     @DynamicPropertySource
     static void pointRoutesAtStandIns(DynamicPropertyRegistry registry) {
+        GatewayRoutingTest.trustTheStandInIssuer(registry);
         registry.add("FAMILY_SERVICE_URI", () -> FAMILY_SERVICE_DOWN);
         registry.add("PARTNERS_SERVICE_URI", partnersService::uri);
     }

@@ -62,6 +62,7 @@ class GatewayTimeLimitAndRetryTest {
 
     @DynamicPropertySource
     static void pointRoutesAtStandIns(DynamicPropertyRegistry registry) {
+        GatewayRoutingTest.trustTheStandInIssuer(registry);
         registry.add("ENGAGEMENT_SERVICE_URI", engagementService::uri);
         registry.add("PARTNERS_SERVICE_URI", partnersService::uri);
     }
@@ -100,14 +101,12 @@ class GatewayTimeLimitAndRetryTest {
     void letsManyRequestsToOneServiceRunAtOnce(@LocalServerPort int port) {
         partnersService.answerInTurn(200).delayAnswersBy(Duration.ofMillis(500));
         HttpClient http = HttpClient.newHttpClient();
+        String token = StandInIssuer.shared().keyWorkerToken();
         try {
             List<Integer> statuses = IntStream.range(0, 40)
                     .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create(
                                                           "http://127.0.0.1:" + port + "/api/partners/referrals/" + i))
-                                                          .header(RequestContextHeadersFilter.TRUST, "trust-7")
-                                                          .header(RequestContextHeadersFilter.SCHOOLS, "100001")
-                                                          .header(RequestContextHeadersFilter.ROLE, "key-worker")
-                                                          .header(RequestContextHeadersFilter.STAFF, "staff-42")
+                                                          .header("Authorization", "Bearer " + token)
                                                           .build(),
                                                   HttpResponse.BodyHandlers.discarding()))
                     .toList().stream()
