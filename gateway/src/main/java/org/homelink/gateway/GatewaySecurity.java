@@ -85,10 +85,12 @@ class GatewaySecurity {
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(
-                                signIn.successUrl())))
+                                signIn.successUrl()))
+                        .authenticationFailureHandler(refusals.signInFailed()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(notSignedIn))
+                        .authenticationEntryPoint(notSignedIn)
+                        .authenticationFailureHandler(refusals.bearerTokenRefused()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(refusals.csrfTokenMissing()))

@@ -9,7 +9,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.Optional;
@@ -55,11 +54,13 @@ final class RateLimitFilter implements WebFilter {
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
-    /** As the server sees it: the proxy's address, unless the gateway is told to trust its forwarded headers. */
+    /**
+     * As the server sees it: the proxy's address, unless the gateway is told to trust its forwarded headers. The
+     * host as given, never looked up: an address taken from X-Forwarded-For is not resolved.
+     */
     private static String addressOf(ServerWebExchange exchange) {
         return Optional.ofNullable(exchange.getRequest().getRemoteAddress())
-                       .map(InetSocketAddress::getAddress)
-                       .map(InetAddress::getHostAddress)
+                       .map(InetSocketAddress::getHostString)
                        .orElse("unknown");
     }
 

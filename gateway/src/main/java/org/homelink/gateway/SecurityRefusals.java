@@ -2,21 +2,26 @@ package org.homelink.gateway;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's answers, as problem+json, when Spring Security refuses a request: nobody signed in and no token
- * (401), a token that is expired, malformed or not signed by the issuer (401), a session request that changes
- * something without its CSRF token (403), and a path the firewall refuses (400). None repeats what was sent.
+ * (401), a token that is expired, malformed or not signed by the issuer (401), a sign-in that failed (401), a
+ * provider that cannot be reached (503), a session request that changes something without its CSRF token (403),
+ * and a path the firewall refuses (400). None repeats what was sent.
  */
 final class SecurityRefusals {
 
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
+    static final int PROVIDER_RETRY_AFTER = 10;
 
     private final ProblemWriter problems;
 
@@ -38,6 +43,38 @@ final class SecurityRefusals {
                                                                   "unauthenticated", "Who is asking?", detail,
                                                                   HttpHeaders.AUTHORIZATION));
         };
+    }
+
+    /**
+     * A bearer token that could not be checked because the provider's keys could not be fetched is the provider's
+     * fault, not the client's: 503. Answered here, since Spring Security would otherwise pass the failure on to
+     * the sign-in filter before it, which would redirect an API call to a login page.
+     */
+    ServerAuthenticationFailureHandler bearerTokenRefused() {
+        ServerAuthenticationEntryPoint notSignedIn = notSignedIn();
+        return (filterExchange, failure) -> failure instanceof AuthenticationServiceException
+                ? providerUnavailable(filterExchange.getExchange())
+                : notSignedIn.commence(filterExchange.getExchange(), failure);
+    }
+
+    /**
+     * Signing in in a browser failed: the provider refused the code or could not be reached. The browser may start
+     * again; nothing of the attempt is repeated back.
+     */
+    ServerAuthenticationFailureHandler signInFailed() {
+        return (filterExchange, failure) -> failure instanceof AuthenticationServiceException
+                ? providerUnavailable(filterExchange.getExchange())
+                : problems.write(filterExchange.getExchange(), ProblemWriter.problem(
+                        filterExchange.getExchange(), HttpStatus.UNAUTHORIZED, "unauthenticated",
+                        "Signing in failed", "Signing in did not complete; start again.", null));
+    }
+
+    Mono<Void> providerUnavailable(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(PROVIDER_RETRY_AFTER));
+        return problems.write(exchange, ProblemWriter.problem(
+                exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "The sign-in service is not answering at the moment; try again in " + PROVIDER_RETRY_AFTER
+                        + " seconds.", null));
     }
 
     ServerAccessDeniedHandler csrfTokenMissing() {

@@ -21,9 +21,11 @@ import reactor.core.publisher.Mono;
 class SignInExceptionHandler implements WebExceptionHandler {
 
     private final ProblemWriter problems;
+    private final SecurityRefusals refusals;
 
     SignInExceptionHandler(ProblemWriter problems) {
         this.problems = problems;
+        this.refusals = new SecurityRefusals(problems);
     }
 
     @Override
@@ -36,10 +38,7 @@ class SignInExceptionHandler implements WebExceptionHandler {
         }
         if (failure instanceof IssuerClientRegistrations.IssuerUnavailableException
                 || failure instanceof AuthenticationServiceException) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "10");
-            return problems.write(exchange, ProblemWriter.problem(
-                    exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-                    "The sign-in service is not answering at the moment; try again in 10 seconds.", null));
+            return refusals.providerUnavailable(exchange);
         }
         return Mono.error(failure);
     }

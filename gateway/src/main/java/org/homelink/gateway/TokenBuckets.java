@@ -41,6 +41,12 @@ final class TokenBuckets {
         return buckets.get(client, key -> new Bucket(limit.burst(), now)).take(limit, now);
     }
 
+    /** How many clients' buckets are held now, after any due eviction. */
+    long bucketsHeld() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
     private static final class Bucket {
 
         private double tokens;

@@ -6,10 +6,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,9 +24,11 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
@@ -32,6 +37,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * on what they change, signing out), a system with a bearer token, and what is refused without either.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewaySignInTest {
 
     private static final StandInIssuer issuer = StandInIssuer.shared();
@@ -224,6 +230,55 @@ class GatewaySignInTest {
         assertThat(Browser.location(signedOut)).startsWith(issuer.issuer() + "/connect/logout?")
                                                .contains("id_token_hint=", "post_logout_redirect_uri=");
         assertThat(browser.get("/api/families/17").statusCode()).isEqualTo(401);
+    }
+
+    /** Personal data a request may carry anywhere; the log may hold none of it. */
+    private static final List<String> PERSONAL = List.of("Zebedee", "Quartermaine", "zebedee.q@example.org",
+                                                         "07700900987", "Kingfisher Row");
+
+    @Test
+    void logsNoPersonalDataNorTokensWhereverARequestCarriesThem(CapturedOutput output) {
+        Map<String, Object> personalClaims = Map.of("homelink_role", "key-worker", "homelink_trust", "trust-7",
+                                                    "name", "Zebedee Quartermaine",
+                                                    "email", "zebedee.q@example.org");
+        String token = issuer.token("staff-42", personalClaims);
+        String expired = issuer.expiredToken("staff-42");
+        String stranger = issuer.tokenSignedByAStranger("staff-42");
+        String query = "?name=Zebedee+Quartermaine&email=zebedee.q%40example.org&phone=07700900987";
+        String body = "{\"name\":\"Zebedee Quartermaine\",\"phone\":\"07700900987\","
+                + "\"address\":\"17 Kingfisher Row\"}";
+        String note = "Zebedee Quartermaine, 17 Kingfisher Row, 07700900987";
+
+        client.get().uri("/api/families/17/carers" + query).headers(headers -> headers.setBearerAuth(token))
+              .header("X-Carer-Note", note).header(RequestIdFilter.HEADER, "privacy-1")
+              .exchange().expectStatus().isOk();
+        client.post().uri("/api/families" + query).headers(headers -> headers.setBearerAuth(token))
+              .header(RequestIdFilter.HEADER, "privacy-2")
+              .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+              .exchange().expectStatus().isOk();
+        client.get().uri("/api/families/17" + query).headers(headers -> headers.setBearerAuth(expired))
+              .header("X-Carer-Note", note).header(RequestIdFilter.HEADER, "privacy-3")
+              .exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/families").headers(headers -> headers.setBearerAuth(stranger))
+              .header(RequestIdFilter.HEADER, "privacy-4")
+              .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+              .exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/other/17" + query).headers(headers -> headers.setBearerAuth(token))
+              .header(RequestIdFilter.HEADER, "privacy-5")
+              .exchange().expectStatus().isNotFound();
+        Browser browser = new Browser(port);
+        browser.signIn();
+        browser.get("/api/families/17" + query, "X-Carer-Note", note, RequestIdFilter.HEADER, "privacy-6");
+        browser.post("/api/families" + query, body, RequestIdFilter.HEADER, "privacy-7");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("id=privacy-1", "id=privacy-2", "id=privacy-3", "id=privacy-4", "id=privacy-5",
+                          "id=privacy-6", "id=privacy-7"));
+        String log = output.getAll();
+        PERSONAL.forEach(personal -> assertThat(log).doesNotContain(personal));
+        Stream.concat(Stream.of(token, expired, stranger), issuer.accessTokensIssued().stream())
+              .forEach(issued -> assertThat(log).doesNotContain(issued)
+                                                .doesNotContain(issued.substring(issued.lastIndexOf('.') + 1)));
     }
 
     private static String bearerTokenOf(StandInService.Arrival arrival) {

@@ -57,7 +57,8 @@ final class StandInIssuer {
     private final ObjectMapper json = new ObjectMapper();
     private final RSAKey key;
     private final RSAKey strangerKey;
-    private final HttpServer server;
+    private final int port;
+    private volatile HttpServer server;
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     private final List<String> accessTokensIssued = new CopyOnWriteArrayList<>();
@@ -65,13 +66,32 @@ final class StandInIssuer {
     private volatile String signsIn = "staff-42";
     private volatile boolean refusesRefresh;
 
-    private StandInIssuer() {
+    private StandInIssuer(int port) {
+        this.port = port;
         try {
             key = new RSAKeyGenerator(2048).keyID("stand-in-key").generate();
             strangerKey = new RSAKeyGenerator(2048).keyID("stand-in-key").generate();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One for every test class: the gateway finds its keys by its issuer, whichever context asks. */
+    static synchronized StandInIssuer shared() {
+        if (shared == null) {
+            shared = new StandInIssuer(0).start();
+        }
+        return shared;
+    }
+
+    /** An issuer that will listen on this port once started, and until then is simply not there. */
+    static StandInIssuer notYetStartedOn(int port) {
+        return new StandInIssuer(port);
+    }
+
+    synchronized StandInIssuer start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,18 +105,18 @@ final class StandInIssuer {
         server.createContext("/oauth2/authorize", this::authorize);
         server.createContext("/oauth2/token", this::token);
         server.start();
+        return this;
     }
 
-    /** One for every test class: the gateway finds its keys by its issuer, whichever context asks. */
-    static synchronized StandInIssuer shared() {
-        if (shared == null) {
-            shared = new StandInIssuer();
+    void stop() {
+        if (server != null) {
+            server.stop(0);
         }
-        return shared;
     }
 
     String issuer() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        HttpServer listening = server;
+        return "http://127.0.0.1:" + (listening != null ? listening.getAddress().getPort() : port);
     }
 
     /** The next person the authorization endpoint signs in. */
