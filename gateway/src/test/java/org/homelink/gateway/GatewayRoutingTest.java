@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * The routes of application.yml, each pointed at a stand-in for its service, with the settings a user gets by
  * default: what reaches a service, what is refused before it, the request id, the log line, CORS and the API docs.
  */
+@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @AutoConfigureObservability // Spring Boot leaves /actuator/prometheus out of tests unless asked
 @ExtendWith(OutputCaptureExtension.class)
@@ -75,6 +77,14 @@ class GatewayRoutingTest {
     /** A key worker at two schools of trust-7, as a system sends them: a bearer token from the issuer. */
     static Consumer<HttpHeaders> keyWorker() {
         return headers -> headers.setBearerAuth(StandInIssuer.shared().keyWorkerToken());
+    }
+
+    /**
+     * Checks a token once, so that the gateway has read the issuer's discovery document and keys before a test
+     * times a request: the first token of a context costs those reads.
+     */
+    static void checkATokenOnce(WebTestClient client, String path) {
+        client.get().uri(path).headers(keyWorker()).exchange().expectStatus().isOk();
     }
 
     /** Every gateway under test trusts the stand-in issuer, and signs in at it with the stand-in's client. */

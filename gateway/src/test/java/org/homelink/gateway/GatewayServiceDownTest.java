@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,6 +30,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * time limit of ten seconds: the client gets a 503 problem+json at once, not after the time limit, and only the
  * breaker of the service that is down opens. A breaker judges on four calls here, so that the test is quick.
  */
+@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4"})
@@ -66,6 +68,7 @@ class GatewayServiceDownTest {
     /** Each test starts with closed breakers, so that a fast 503 is not merely an open breaker's. */
     @BeforeEach
     void closeTheBreakers() {
+        GatewayRoutingTest.checkATokenOnce(client, "/api/partners/referrals/0");
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
