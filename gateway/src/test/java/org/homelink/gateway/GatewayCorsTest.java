@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,7 +17,7 @@ import static org.homelink.gateway.GatewayRoutingTest.keyWorker;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /** A trust's own front-ends, on origins named in GATEWAY_CORS_ALLOWED_ORIGINS, may call the API from a browser. */
-@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT,
                 properties = "GATEWAY_CORS_ALLOWED_ORIGINS=https://*.example-trust.org.uk, http://localhost:[*]")
 class GatewayCorsTest {

@@ -9,11 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -36,7 +36,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * The routes of application.yml, each pointed at a stand-in for its service, with the settings a user gets by
  * default: what reaches a service, what is refused before it, the request id, the log line, CORS and the API docs.
  */
-@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @AutoConfigureObservability // Spring Boot leaves /actuator/prometheus out of tests unless asked
 @ExtendWith(OutputCaptureExtension.class)

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -30,7 +30,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * time limit of ten seconds: the client gets a 503 problem+json at once, not after the time limit, and only the
  * breaker of the service that is down opens. A breaker judges on four calls here, so that the test is quick.
  */
-@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4"})

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,7 +37,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * (authorization code with PKCE, their access token relayed to the service and refreshed when it has expired, CSRF
  * on what they change, signing out), a system with a bearer token, and what is refused without either.
  */
-@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class GatewaySignInTest {

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +36,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * is asked again, but only for requests that are safe to repeat. The time limit is 1.5 seconds here, set the way a
  * user sets it (homelink.gateway.timeout, or GATEWAY_TIMEOUT).
  */
-@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "homelink.gateway.timeout=1500ms")
 class GatewayTimeLimitAndRetryTest {
 
@@ -72,6 +72,7 @@ class GatewayTimeLimitAndRetryTest {
 
     @BeforeEach
     void checkATokenBeforeTimingAnything() {
+        partnersService.answerInTurn();
         GatewayRoutingTest.checkATokenOnce(client, "/api/partners/referrals/0");
     }
 

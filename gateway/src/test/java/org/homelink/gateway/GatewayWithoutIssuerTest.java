@@ -4,8 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,7 +24,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * provider anything at start, answers what needs the provider with 503 while it is away, serves what is public all
  * the while, and signs people in and checks tokens as soon as the provider is there.
  */
-@AutoConfigureWebTestClient(timeout = "30s") // a machine busy with other builds may be slow to answer
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 class GatewayWithoutIssuerTest {
 
