@@ -53,9 +53,10 @@ final class PublicPaths {
 
     /**
      * True for what needs no sign-in as far as the API is concerned: anything outside {@code /api/}, the API docs,
-     * personal links and providers' webhooks. Never for a path with {@code .} or {@code ..} segments (however encoded, or with
-     * {@code ;} parameters), which may resolve, at the service, to somewhere else under {@code /api/}; browsers and
-     * HTTP clients never send one.
+     * personal links and providers' webhooks. Never for a path with {@code .} or {@code ..} segments (however
+     * encoded, or with {@code ;} parameters), which may resolve, at the service, to somewhere else under
+     * {@code /api/}; browsers and HTTP clients never send one. (Spring Security's firewall refuses such paths before
+     * this is asked; this holds even without it.)
      */
     static boolean open(PathContainer path) {
         boolean open = !API.matches(path) || OPEN.stream().anyMatch(pattern -> pattern.matches(path));
