@@ -29,6 +29,7 @@ import org.homelink.engagement.voice.query.VoiceProjection;
 import org.homelink.platform.axon.EventStoreSettings;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.privacy.FamilyKeys;
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -63,6 +64,7 @@ import static org.awaitility.Awaitility.await;
  * addresses, digest choice and weekly counts, referrals on its timeline), and a replay of every processor from the
  * start of the log ends the same, while another family of the same school keeps all of its own.
  */
+@NoPersonalDataInLogs({"tigist@example.org", "Spoke about the night shifts", "More in Tigrinya please"})
 @MessagingApplicationTest
 class EngagementErasureTest {
 

@@ -27,6 +27,7 @@ import org.homelink.partners.referrals.query.ReferralsProjection;
 import org.homelink.platform.axon.EventStoreSettings;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.privacy.FamilyKeys;
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import org.homelink.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * partner it was referred to sees nothing of it, what staff and partners wrote about it was never in the log in
  * plain, and a replay of the log from the start brings none of it back, while another family's stay as they were.
  */
+@NoPersonalDataInLogs({"Vasquez-Onyango", "07700 900888", "41 Tannery Row", "chip shop on Tannery Row",
+                       "Could not reach Marguerite"})
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 class PartnersErasureTest {

@@ -22,6 +22,7 @@ import org.homelink.family.families.query.FamilyDirectoryProjection;
 import org.homelink.platform.axon.EventStoreSettings;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.privacy.FamilyKeys;
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import org.homelink.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * personal value in its events reads as null, family-service forgets it, and a replay from the start does not bring
  * it back. Another family reads as before throughout.
  */
+@NoPersonalDataInLogs({"Qorsheel", "07700 900555", "xiomara.q@example.org", "17 Juniper Wharf",
+                       "grandmother translates the letters", "Tuesday club in Tigrinya"})
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
