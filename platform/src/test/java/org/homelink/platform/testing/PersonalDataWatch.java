@@ -3,6 +3,8 @@ package org.homelink.platform.testing;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -16,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Copies standard output and error aside while a test class runs, and looks through the copy at the end. */
 final class PersonalDataWatch implements BeforeAllCallback, AfterAllCallback {
 
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataWatch.class);
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PersonalDataWatch.class);
 
     @Override
@@ -26,6 +30,9 @@ final class PersonalDataWatch implements BeforeAllCallback, AfterAllCallback {
         context.getStore(NAMESPACE).put("streams", new Streams(out, err, copy));
         System.setOut(new PrintStream(new Tee(out, copy), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(err, copy), true, StandardCharsets.UTF_8));
+        // A class whose service was started by an earlier class (Spring's test context is cached) may log nothing
+        // of its own: this line, through the logging system, shows the copy sees what the logs write whatever ran.
+        log.info("Watching what {} writes for personal data", context.getRequiredTestClass().getSimpleName());
     }
 
     @Override
