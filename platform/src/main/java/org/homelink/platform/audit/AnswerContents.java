@@ -6,6 +6,7 @@ import org.homelink.platform.web.Ids;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * What the audit trail reads from a request's body or an answer: the family it names ({@code familyId} or
  * {@code familyIds}) and, for a list, how many items it holds ({@code items} and {@code totalItems}, as
  * {@link org.homelink.platform.web.Paged} and the services' pages name them, or a plain list). Only records, maps
- * and JSON trees are read, and only those properties: nothing else of a family's data is looked at.
+ * and JSON trees are read, and only those properties (and, for a family's id, those of the records an answer wraps):
+ * nothing else of a family's data is looked at.
  */
 final class AnswerContents {
 
@@ -27,30 +29,41 @@ final class AnswerContents {
             if (!type.isRecord()) {
                 return Map.of();
             }
-            Map<String, RecordComponent> wanted = new java.util.HashMap<>();
+            Map<String, RecordComponent> components = new LinkedHashMap<>();
             for (RecordComponent component : type.getRecordComponents()) {
-                switch (component.getName()) {
-                    case "familyId", "familyIds", "items", "totalItems" -> {
-                        component.getAccessor().setAccessible(true);
-                        wanted.put(component.getName(), component);
-                    }
-                    default -> {
-                    }
-                }
+                // Records nested in controllers are not public: their accessors must be made reachable.
+                component.getAccessor().setAccessible(true);
+                components.put(component.getName(), component);
             }
-            return Map.copyOf(wanted);
+            return components;
         }
     };
 
     private AnswerContents() {
     }
 
-    /** The well-formed family ids a body or answer names, at most {@value #MOST_FAMILIES}. */
+    /**
+     * The well-formed family ids a body or answer names, at most {@value #MOST_FAMILIES}: its own, or else those of
+     * the records it wraps (a view of a concern, say, that holds the concern).
+     */
     static List<String> familyIds(Object body) {
+        List<String> ids = ownFamilyIds(body);
+        if (ids.isEmpty() && body != null) {
+            for (RecordComponent component : COMPONENTS.get(body.getClass()).values()) {
+                Object wrapped = value(body, component);
+                if (wrapped != null && wrapped.getClass().isRecord()) {
+                    ids.addAll(ownFamilyIds(wrapped));
+                }
+            }
+        }
+        return ids.size() > MOST_FAMILIES ? List.copyOf(ids.subList(0, MOST_FAMILIES)) : ids;
+    }
+
+    private static List<String> ownFamilyIds(Object body) {
         List<String> ids = new ArrayList<>();
         addIds(ids, property(body, "familyId"));
         addIds(ids, property(body, "familyIds"));
-        return ids.size() > MOST_FAMILIES ? ids.subList(0, MOST_FAMILIES) : ids;
+        return ids;
     }
 
     /** How many items a list answer holds, and of how many in all when it says; null when it is no list. */
@@ -84,11 +97,12 @@ final class AnswerContents {
             return node.get(name);
         }
         RecordComponent component = COMPONENTS.get(body.getClass()).get(name);
-        if (component == null) {
-            return null;
-        }
+        return component == null ? null : value(body, component);
+    }
+
+    private static Object value(Object record, RecordComponent component) {
         try {
-            return component.getAccessor().invoke(body);
+            return component.getAccessor().invoke(record);
         } catch (ReflectiveOperationException e) {
             return null;
         }

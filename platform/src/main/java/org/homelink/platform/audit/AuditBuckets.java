@@ -19,7 +19,9 @@ import java.util.Set;
  *     <li>{@code school:<trustId>:<urn>:<yyyy-MM-dd>}: everything concerning one school in a day (URNs are national,
  *     but a school can be registered by more than one trust, so the trust is part of the id);</li>
  *     <li>{@code trust:<trustId>:<yyyy-MM-dd>}: what concerned the whole trust in a day (a trust leader's list
- *     across its schools), shown in each of its schools' days.</li>
+ *     across its schools), shown in each of its schools' days;</li>
+ *     <li>{@code organisation:<organisationId>:<yyyy-MM-dd>}: a partner's request that named no family (its list of
+ *     referrals), which belongs to no trust or school.</li>
  * </ul>
  * Days and months are the UK's, as schools count them.
  */
@@ -42,6 +44,10 @@ final class AuditBuckets {
         return "trust:" + trustId + ":" + day;
     }
 
+    static String organisation(String organisationId, LocalDate day) {
+        return "organisation:" + organisationId + ":" + day;
+    }
+
     /** Every bucket an entry belongs in. */
     static Set<String> of(AuditEntry entry) {
         LocalDate day = LocalDate.ofInstant(entry.at(), SCHOOL_TIME);
@@ -56,6 +62,9 @@ final class AuditBuckets {
             for (String urn : entry.schoolUrns()) {
                 buckets.add(school(entry.trustId(), urn, day));
             }
+        }
+        if (buckets.isEmpty() && entry.by().organisationId() != null) {
+            buckets.add(organisation(entry.by().organisationId(), day));
         }
         return buckets;
     }

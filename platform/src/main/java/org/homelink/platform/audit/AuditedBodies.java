@@ -9,15 +9,10 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * For endpoints that say how they concern families ({@link AuditsFamilies}): notes the family a request's body or
@@ -37,10 +32,7 @@ final class AuditedBodies extends RequestBodyAdviceAdapter implements ResponseBo
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter,
                                 Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            noteFamilies(request, AnswerContents.familyIds(body));
-        }
+        AnswerContents.familyIds(body).forEach(FamilyAudit::concerns);
         return body;
     }
 
@@ -63,23 +55,9 @@ final class AuditedBodies extends RequestBodyAdviceAdapter implements ResponseBo
                 servlet.getServletRequest().setAttribute(AuditInterceptor.LISTED, listed);
             }
         } else {
-            List<String> named = AnswerContents.familyIds(body);
-            if (!named.isEmpty()) {
-                // The body's family first: the answer may name it again.
-                List<String> all = new ArrayList<>();
-                if (servlet.getServletRequest().getAttribute(AuditInterceptor.FAMILIES) instanceof Collection<?> fromBody) {
-                    fromBody.forEach(id -> all.add(String.valueOf(id)));
-                }
-                all.addAll(named);
-                servlet.getServletRequest().setAttribute(AuditInterceptor.FAMILIES, all);
-            }
+            // After the body's family, if it named one: the answer may name it again, which is recorded once.
+            AnswerContents.familyIds(body).forEach(FamilyAudit::concerns);
         }
         return body;
-    }
-
-    private static void noteFamilies(RequestAttributes request, List<String> familyIds) {
-        if (!familyIds.isEmpty()) {
-            request.setAttribute(AuditInterceptor.FAMILIES, List.copyOf(familyIds), RequestAttributes.SCOPE_REQUEST);
-        }
     }
 }
