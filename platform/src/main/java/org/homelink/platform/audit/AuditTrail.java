@@ -234,7 +234,7 @@ public class AuditTrail implements AutoCloseable {
             trustId = families.get(0).trustId();
             schools = new TreeSet<>();
             for (FamilyScopes.FamilyScope family : families) {
-                if (trustId.equals(family.trustId())) {
+                if (Objects.equals(trustId, family.trustId())) {
                     schools.addAll(family.schoolUrns());
                 }
             }
