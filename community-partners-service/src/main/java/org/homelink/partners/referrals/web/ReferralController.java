@@ -216,14 +216,15 @@ class ReferralController {
     ResponseEntity<?> referral(RequestContext actor, @PathVariable String referralId) {
         if (actor.isPartner()) {
             PartnerReferral referral = referrals.referral(referralId)
-                                                .filter(found -> actor.actsForOrganisation(found.organisationId()))
-                                                .flatMap(found -> {
-                                                    // The partner's view leaves the family's id out; the audit
-                                                    // trail still records whose referral was read.
+                                                .map(found -> {
+                                                    // The partner's view leaves the family's id out: the audit
+                                                    // trail still records whose referral was read, or tried.
                                                     FamilyAudit.concerns(found.familyId());
-                                                    return sharingFamily(found.familyId())
-                                                            .map(family -> partnerView(found, family));
+                                                    return found;
                                                 })
+                                                .filter(found -> actor.actsForOrganisation(found.organisationId()))
+                                                .flatMap(found -> sharingFamily(found.familyId())
+                                                        .map(family -> partnerView(found, family)))
                                                 .orElseThrow(ReferralNotFound::new);
             return ResponseEntity.ok().eTag(Versions.etag(referral.version())).body(referral);
         }
