@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * What the audit trail reads from a request's body or an answer: the family it names ({@code familyId} or
  * {@code familyIds}) and, for a list, how many items it holds ({@code items} and {@code totalItems}, as
- * {@link org.homelink.platform.web.Paged} and the services' pages name them, or a plain list). Only records, maps
+ * {@link org.homelink.platform.web.Paged} and the services' pages name them, another property the endpoint names,
+ * or a plain list). Only records, maps
  * and JSON trees are read, and only those properties (and, for a family's id, those of the records an answer wraps):
  * nothing else of a family's data is looked at.
  */
@@ -66,15 +67,18 @@ final class AnswerContents {
         return ids;
     }
 
-    /** How many items a list answer holds, and of how many in all when it says; null when it is no list. */
-    static AuditEntry.Listed listed(Object body) {
+    /**
+     * How many items a list answer holds (itself, or its property {@code itemsProperty}), and of how many in all when
+     * it says ({@code totalItems}); null when it is no list.
+     */
+    static AuditEntry.Listed listed(Object body, String itemsProperty) {
         if (body instanceof Collection<?> list) {
             return new AuditEntry.Listed(list.size(), null);
         }
         if (body instanceof JsonNode node && node.isArray()) {
             return new AuditEntry.Listed(node.size(), null);
         }
-        Object items = property(body, "items");
+        Object items = property(body, itemsProperty);
         if (items == null) {
             return null;
         }

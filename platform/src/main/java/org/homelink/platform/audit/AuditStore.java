@@ -1,17 +1,22 @@
 package org.homelink.platform.audit;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -62,36 +67,73 @@ final class AuditStore {
         this.capacity = capacity;
     }
 
-    /** Appends entries to a bucket, in as many parts as it takes. Called by one writer thread at a time. */
-    synchronized void append(String bucket, List<Document> entries) {
-        for (int from = 0; from < entries.size(); from += capacity) {
-            List<Document> chunk = entries.subList(from, Math.min(entries.size(), from + capacity));
-            int part = currentParts.getOrDefault(bucket, 0);
-            while (!appendToPart(partId(bucket, part), chunk)) {
-                part++;
+    /**
+     * Appends each bucket's entries, in as many parts as it takes, with one bulk write per round: a batch for many
+     * families is one command to the store (and one commit of the embedded file store), not one per family. Buckets
+     * are taken out of {@code unwritten} as they are written, so that after a failure the caller tries again with
+     * only what is left and nothing is appended twice. Called by one writer thread at a time.
+     */
+    synchronized void append(Map<String, List<Document>> unwritten) {
+        Map<String, Integer> parts = new HashMap<>();
+        while (!unwritten.isEmpty()) {
+            List<String> round = new ArrayList<>(unwritten.keySet());
+            List<UpdateOneModel<Document>> appends = new ArrayList<>(round.size());
+            for (String bucket : round) {
+                int part = parts.computeIfAbsent(bucket, b -> currentParts.getOrDefault(b, 0));
+                appends.add(appendToPart(partId(bucket, part), chunkOf(unwritten.get(bucket))));
             }
-            currentParts.put(bucket, part);
+            Set<Integer> full = new HashSet<>();
+            MongoBulkWriteException failure = null;
+            try {
+                buckets.bulkWrite(appends, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    full.add(error.getIndex());
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        failure = e;
+                    }
+                }
+            }
+            List<UpdateOneModel<Document>> markFull = new ArrayList<>();
+            for (int i = 0; i < round.size(); i++) {
+                String bucket = round.get(i);
+                int part = parts.get(bucket);
+                if (!full.contains(i)) {
+                    List<Document> entries = unwritten.get(bucket);
+                    chunkOf(entries).clear();
+                    if (entries.isEmpty()) {
+                        unwritten.remove(bucket);
+                    }
+                    currentParts.put(bucket, part);
+                } else if (failure == null) {
+                    markFull.add(new UpdateOneModel<>(eq("_id", partId(bucket, part)), set(FULL, true)));
+                    parts.put(bucket, part + 1);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (!markFull.isEmpty()) {
+                // Before the next parts are written, so that a reader always finds every part.
+                buckets.bulkWrite(markFull, new BulkWriteOptions().ordered(false));
+            }
         }
     }
 
     /**
-     * Appends to one part while it has room; false when it has none. The room is checked by the update's own
-     * filter: a full part does not match, so the upsert tries to create it again and fails on its {@code _id},
-     * which is how two writers (two instances of a service) agree without a lock.
+     * An append to one part while it has room. The room is checked by the update's own filter: a full part does not
+     * match, so the upsert tries to create it again and fails on its {@code _id}, which is how two writers (two
+     * instances of a service) agree without a lock.
      */
-    private boolean appendToPart(String partId, List<Document> chunk) {
-        try {
-            buckets.updateOne(and(eq("_id", partId), lte(COUNT, capacity - chunk.size())),
-                              combine(pushEach(ENTRIES, chunk), inc(COUNT, chunk.size())),
-                              new UpdateOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            buckets.updateOne(eq("_id", partId), set(FULL, true));
-            return false;
-        }
+    private UpdateOneModel<Document> appendToPart(String partId, List<Document> chunk) {
+        return new UpdateOneModel<>(and(eq("_id", partId), lte(COUNT, capacity - chunk.size())),
+                                    combine(pushEach(ENTRIES, chunk), inc(COUNT, chunk.size())),
+                                    new UpdateOptions().upsert(true));
+    }
+
+    /** As many of a bucket's entries as one part holds: a view, so that clearing it takes them off the list. */
+    private List<Document> chunkOf(List<Document> entries) {
+        return entries.subList(0, Math.min(capacity, entries.size()));
     }
 
     /** Every entry of these buckets, in all their parts, in no particular order. */

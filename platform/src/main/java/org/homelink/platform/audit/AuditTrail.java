@@ -176,13 +176,8 @@ public class AuditTrail implements AutoCloseable {
                 if (unwritten == null) {
                     unwritten = byBucket(batch);
                 }
-                // Bucket by bucket, forgetting each once written: a retry must not append the same entries twice.
-                var buckets = unwritten.entrySet().iterator();
-                while (buckets.hasNext()) {
-                    var bucket = buckets.next();
-                    store.append(bucket.getKey(), bucket.getValue());
-                    buckets.remove();
-                }
+                // What is written is taken out of it: a retry must not append the same entries twice.
+                store.append(unwritten);
                 return true;
             } catch (RuntimeException e) {
                 // The type only: a driver's message may quote the entries.

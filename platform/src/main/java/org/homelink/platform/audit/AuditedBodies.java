@@ -50,7 +50,7 @@ final class AuditedBodies extends RequestBodyAdviceAdapter implements ResponseBo
         }
         AuditsFamilies audits = returnType.getMethodAnnotation(AuditsFamilies.class);
         if (audits.value() == AuditsFamilies.Shape.LIST) {
-            AuditEntry.Listed listed = AnswerContents.listed(body);
+            AuditEntry.Listed listed = AnswerContents.listed(body, audits.items());
             if (listed != null) {
                 servlet.getServletRequest().setAttribute(AuditInterceptor.LISTED, listed);
             }

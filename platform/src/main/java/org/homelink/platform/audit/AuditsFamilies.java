@@ -32,6 +32,9 @@ public @interface AuditsFamilies {
      */
     String school() default "";
 
+    /** For a list, the property of the answer that holds its items, when the answer is not itself the list. */
+    String items() default "items";
+
     enum Shape {
         /** One family's record, named by the body or the answer. */
         ONE,

@@ -172,7 +172,7 @@ class AttendanceController {
                 : ResponseEntity.ok(answer);
     }
 
-    @AuditsFamilies(AuditsFamilies.Shape.LIST)
+    @AuditsFamilies(value = AuditsFamilies.Shape.LIST, items = "pupils")
     @GetMapping("/schools/{schoolUrn}/pupils")
     @Operation(summary = "Every pupil's figures over the period (this school year to the latest mark, unless asked)")
     SchoolFigures pupils(RequestContext actor, @PathVariable String schoolUrn,

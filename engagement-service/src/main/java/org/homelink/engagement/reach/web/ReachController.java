@@ -141,7 +141,7 @@ class ReachController {
         return body;
     }
 
-    @AuditsFamilies(AuditsFamilies.Shape.LIST)
+    @AuditsFamilies(value = AuditsFamilies.Shape.LIST, items = "families")
     @GetMapping("/caseloads/{staffId}")
     @Operation(summary = "A member of staff's caseload, overdue follow-ups first",
                description = "Staff see their own; leaders see anyone's. Only families of the caller's schools.")
