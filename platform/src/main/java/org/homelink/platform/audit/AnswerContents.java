@@ -32,9 +32,11 @@ final class AnswerContents {
             }
             Map<String, RecordComponent> components = new LinkedHashMap<>();
             for (RecordComponent component : type.getRecordComponents()) {
-                // Records nested in controllers are not public: their accessors must be made reachable.
-                component.getAccessor().setAccessible(true);
-                components.put(component.getName(), component);
+                // Records nested in controllers are not public: their accessors must be made reachable. One that
+                // cannot be (a library's, in a module of its own) is left unread.
+                if (component.getAccessor().trySetAccessible()) {
+                    components.put(component.getName(), component);
+                }
             }
             return components;
         }

@@ -1,5 +1,7 @@
 package org.homelink.platform.audit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
@@ -22,6 +24,8 @@ import java.lang.reflect.Type;
 @ControllerAdvice
 final class AuditedBodies extends RequestBodyAdviceAdapter implements ResponseBodyAdvice<Object> {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditedBodies.class);
+
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
@@ -32,7 +36,11 @@ final class AuditedBodies extends RequestBodyAdviceAdapter implements ResponseBo
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter,
                                 Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-        AnswerContents.familyIds(body).forEach(FamilyAudit::concerns);
+        try {
+            AnswerContents.familyIds(body).forEach(FamilyAudit::concerns);
+        } catch (RuntimeException e) {
+            unreadable(body, e);
+        }
         return body;
     }
 
@@ -49,15 +57,24 @@ final class AuditedBodies extends RequestBodyAdviceAdapter implements ResponseBo
             return body;
         }
         AuditsFamilies audits = returnType.getMethodAnnotation(AuditsFamilies.class);
-        if (audits.value() == AuditsFamilies.Shape.LIST) {
-            AuditEntry.Listed listed = AnswerContents.listed(body, audits.items());
-            if (listed != null) {
-                servlet.getServletRequest().setAttribute(AuditInterceptor.LISTED, listed);
+        try {
+            if (audits.value() == AuditsFamilies.Shape.LIST) {
+                AuditEntry.Listed listed = AnswerContents.listed(body, audits.items());
+                if (listed != null) {
+                    servlet.getServletRequest().setAttribute(AuditInterceptor.LISTED, listed);
+                }
+            } else {
+                // After the body's family, if it named one: the answer may name it again, which is recorded once.
+                AnswerContents.familyIds(body).forEach(FamilyAudit::concerns);
             }
-        } else {
-            // After the body's family, if it named one: the answer may name it again, which is recorded once.
-            AnswerContents.familyIds(body).forEach(FamilyAudit::concerns);
+        } catch (RuntimeException e) {
+            unreadable(body, e);
         }
         return body;
+    }
+
+    /** Noting what a body says must never cost the caller their answer: the request is still recorded, less this. */
+    private static void unreadable(Object body, RuntimeException e) {
+        log.warn("The audit trail could not read a {} ({})", body.getClass().getName(), e.getClass().getName());
     }
 }
