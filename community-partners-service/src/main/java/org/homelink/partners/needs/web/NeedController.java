@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.contracts.partners.NeedResolution;
 import org.homelink.contracts.partners.SupportCategories;
 import org.homelink.contracts.partners.Urgency;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
@@ -121,6 +122,7 @@ class NeedController {
         Roles.requirePastoral(actor);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Raise a support need for a family that has consented to sharing with partners")
     ResponseEntity<Changed> raise(RequestContext actor, @Valid @RequestBody RaiseNeedRequest body) {
@@ -143,6 +145,7 @@ class NeedController {
                              .body(new Changed(needId, 1));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "The support needs of the caller's schools, newest first", description = "Pages from 0.")
     Paged<NeedView> list(RequestContext actor, @RequestParam(required = false) String familyId,
@@ -152,6 +155,7 @@ class NeedController {
         return Paged.of(needs.find(actor, familyId, open, page, size), page, size, needs.count(actor, familyId, open));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{needId}")
     @Operation(summary = "A support need in detail")
     ResponseEntity<NeedDetail> need(RequestContext actor, @PathVariable String needId) {
@@ -161,6 +165,7 @@ class NeedController {
                 need.raised().raisedBy(), need.raised().raisedAt(), need.circumstances(), need.version()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{needId}/closure")
     @Operation(summary = "Close a support need")
     ResponseEntity<Changed> close(RequestContext actor, @PathVariable String needId,
@@ -171,6 +176,7 @@ class NeedController {
         return ResponseEntity.ok().eTag(Versions.etag(version)).body(new Changed(needId, version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{needId}/matches")
     @Operation(summary = "The services of the need's category, best first, each with why",
                description = "Ranked by language, the children's ages against eligibility, distance, capacity and "

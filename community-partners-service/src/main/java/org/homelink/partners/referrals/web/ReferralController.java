@@ -15,6 +15,8 @@ import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.partners.DeclineReason;
 import org.homelink.contracts.partners.ReferralOutcome;
 import org.homelink.contracts.partners.Urgency;
+import org.homelink.platform.audit.AuditsFamilies;
+import org.homelink.platform.audit.FamilyAudit;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
@@ -147,6 +149,7 @@ class ReferralController {
                    boolean prefersSpokenContact, String reachableWhen, String phone, String email) {
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Refer a family, for one of its support needs, to a partner organisation's service")
     ResponseEntity<Changed> make(RequestContext actor, @Valid @RequestBody MakeReferralRequest body) {
@@ -160,6 +163,7 @@ class ReferralController {
     }
 
     @Allowed({Permission.REFERRALS_MAKE, Permission.REFERRALS_ANSWER})
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "Referrals: a member of staff's schools', or those addressed to a partner's organisation",
                description = "Newest first; pages from 0. overdue=true keeps those waiting too long for an answer "
@@ -206,11 +210,18 @@ class ReferralController {
     }
 
     @Allowed({Permission.REFERRALS_MAKE, Permission.REFERRALS_ANSWER})
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{referralId}")
     @Operation(summary = "A referral: all of it for staff, what the family agreed to share for the partner")
     ResponseEntity<?> referral(RequestContext actor, @PathVariable String referralId) {
         if (actor.isPartner()) {
             PartnerReferral referral = referrals.referral(referralId)
+                                                .map(found -> {
+                                                    // The partner's view leaves the family's id out: the audit
+                                                    // trail still records whose referral was read, or tried.
+                                                    FamilyAudit.concerns(found.familyId());
+                                                    return found;
+                                                })
                                                 .filter(found -> actor.actsForOrganisation(found.organisationId()))
                                                 .flatMap(found -> sharingFamily(found.familyId())
                                                         .map(family -> partnerView(found, family)))
@@ -225,6 +236,7 @@ class ReferralController {
     }
 
     @Allowed(Permission.REFERRALS_ANSWER)
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{referralId}/opening")
     @Operation(summary = "The partner has opened the referral", description = "Once; opening again changes nothing.")
     ResponseEntity<Changed> open(RequestContext actor, @PathVariable String referralId) {
@@ -233,6 +245,7 @@ class ReferralController {
     }
 
     @Allowed(Permission.REFERRALS_ANSWER)
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{referralId}/acceptance")
     @Operation(summary = "The partner accepts the referral")
     ResponseEntity<Changed> accept(RequestContext actor, @PathVariable String referralId) {
@@ -241,6 +254,7 @@ class ReferralController {
     }
 
     @Allowed(Permission.REFERRALS_ANSWER)
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{referralId}/decline")
     @Operation(summary = "The partner declines the referral, with a reason")
     ResponseEntity<Changed> decline(RequestContext actor, @PathVariable String referralId,
@@ -251,6 +265,7 @@ class ReferralController {
     }
 
     @Allowed({Permission.REFERRALS_MAKE, Permission.REFERRALS_ANSWER})
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{referralId}/closure")
     @Operation(summary = "Close the referral with its outcome",
                description = "The partner, once it has accepted it; or the school, to withdraw it before then.")
@@ -266,6 +281,8 @@ class ReferralController {
     private ResponseEntity<Changed> changed(String referralId, Object command) {
         long version = (Long) commands.sendAndWait(command);
         catchUp.await(referralId, version);
+        // The answer names no family, and a partner acts at no school: the audit trail finds the family here.
+        referrals.referral(referralId).ifPresent(referral -> FamilyAudit.concerns(referral.familyId()));
         return ResponseEntity.ok().eTag(Versions.etag(version)).body(new Changed(referralId, version));
     }
 

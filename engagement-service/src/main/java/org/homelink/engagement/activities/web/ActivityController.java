@@ -16,6 +16,7 @@ import org.homelink.engagement.activities.query.ActivityView;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.partners.PartnersProjection;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
@@ -167,6 +168,7 @@ class ActivityController {
                 activityId, ifMatch.value(), body.occurrence(), body.reason().strip(), actor, now()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @PostMapping("/{activityId}/invitations")
     @Operation(summary = "Invite families by name or by audience",
                description = "Year groups, barriers, languages and a key worker's caseload narrow the school's "
@@ -190,6 +192,7 @@ class ActivityController {
                            resolved.withoutCarers(), interpreterNeeded, result.version());
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/{activityId}/invitations")
     @Operation(summary = "Every family invited, or come without an invitation, with their answers and check-ins")
     List<ActivityDetail.InvitedFamily> invitations(RequestContext actor, @PathVariable String activityId) {
@@ -207,6 +210,7 @@ class ActivityController {
                 body.wouldHelp() == null ? Set.of() : body.wouldHelp(), actor, now()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{activityId}/occurrences/{occurrence}/check-ins")
     @Operation(summary = "Check in the carers and children of a family who came",
                description = "A family that came without an invitation is welcome and counted too.")
@@ -223,6 +227,7 @@ class ActivityController {
                              .eTag(Versions.etag(version)).body(new Changed(activityId, body.familyId(), version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/{activityId}/notices")
     @Operation(summary = "What each invited carer is to be told, by their channel and language",
                description = "The invitation and every change since. Carers who prefer spoken contact are marked "
@@ -249,6 +254,7 @@ class ActivityController {
         return queries.activity(actor, activityId).slots();
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{activityId}/slots/{slotId}/booking")
     @Operation(summary = "Book an appointment for a carer about one of their children",
                description = "A slot is booked once: whoever comes second, even at the same moment, is told it is "
@@ -263,6 +269,7 @@ class ActivityController {
                              .body(new Changed(activityId, slotId, version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @DeleteMapping("/{activityId}/slots/{slotId}/booking")
     @Operation(summary = "Give up a booked appointment")
     ResponseEntity<Changed> cancelBooking(RequestContext actor, @PathVariable String activityId,

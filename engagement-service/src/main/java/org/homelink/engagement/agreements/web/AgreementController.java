@@ -29,6 +29,7 @@ import org.homelink.engagement.messages.query.PendingLinks.LinkFor;
 import org.homelink.engagement.messages.web.LinkMessages;
 import org.homelink.engagement.messages.web.MessageRequests.LinkSendingRequest;
 import org.homelink.engagement.voice.web.PersonalLinks;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
@@ -289,6 +290,7 @@ class AgreementController {
                         messageId, sent.aggregateVersion());
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping(AGREEMENTS + "/{agreementId}/acknowledgements")
     @Operation(summary = "Record a carer's acknowledgement made on paper or in person",
                description = "The version in force unless 'version' names an earlier one the carer signed. Once per "
@@ -318,6 +320,7 @@ class AgreementController {
                                                 acknowledged.version(), acknowledged.already(), version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping(AGREEMENTS + "/{agreementId}/outstanding")
     @Operation(summary = "Who has not acknowledged yet: a school's families still to acknowledge a version",
                description = "The version in force unless 'version' names another; 'yearGroups' narrows the "

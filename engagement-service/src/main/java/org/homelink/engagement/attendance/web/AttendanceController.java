@@ -26,6 +26,7 @@ import org.homelink.engagement.attendance.query.AttendanceQueries.WeekOfYearGrou
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.Sha256;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
@@ -171,6 +172,7 @@ class AttendanceController {
                 : ResponseEntity.ok(answer);
     }
 
+    @AuditsFamilies(value = AuditsFamilies.Shape.LIST, items = "pupils")
     @GetMapping("/schools/{schoolUrn}/pupils")
     @Operation(summary = "Every pupil's figures over the period (this school year to the latest mark, unless asked)")
     SchoolFigures pupils(RequestContext actor, @PathVariable String schoolUrn,
@@ -179,6 +181,7 @@ class AttendanceController {
         return figures(actor, schoolUrn, from, to);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/schools/{schoolUrn}/pupils/{childId}")
     @Operation(summary = "One pupil's figures")
     AttendanceFigures pupil(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String childId,
@@ -190,6 +193,7 @@ class AttendanceController {
                                              .orElseThrow(() -> new NotFoundException("No such record"));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/schools/{schoolUrn}/lists/{list}")
     @Operation(summary = "Whom to offer support to: persistent-absence, severe-absence, at-risk or penalty-threshold",
                description = "Most absence first. The penalty threshold list is 10 or more unauthorised sessions in "

@@ -7,6 +7,7 @@ import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.EngagementTimeline;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
@@ -54,6 +55,7 @@ class FamilyEngagementController {
     record FamilyOnRoll(String familyId, String familyName) {
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "The families on the roll of one of the caller's schools, by name")
     List<FamilyOnRoll> roll(RequestContext actor,

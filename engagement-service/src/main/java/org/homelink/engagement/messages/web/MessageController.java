@@ -18,6 +18,7 @@ import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageView;
 import org.homelink.engagement.messages.sending.Preview;
 import org.homelink.engagement.messages.sending.Recipients;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
@@ -233,6 +234,7 @@ class MessageController {
         return changed(messageId, new MessageCommands.CancelMessage(messageId, actor, now()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/{messageId}/copies")
     @Operation(summary = "Each copy's delivery: route, language, state, attempts, last reason",
                description = "Failed copies first, then queued, then the rest; narrowed by state when given.")

@@ -17,6 +17,7 @@ import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.engagement.messages.query.RecipientDirectory;
 import org.homelink.engagement.messages.query.RecipientDirectory.CarerAddress;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
@@ -100,6 +101,7 @@ class StaffTaskController {
         StaffOnly.require(actor);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "A school's open message tasks, oldest first; mine=true for the caller's caseload")
     Paged<StaffTask> tasks(RequestContext actor, @RequestParam String school,
@@ -118,6 +120,7 @@ class StaffTaskController {
                             .map(c -> task(c, byId.get(c.familyId()))).toList(), page, size);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{deliveryId}")
     @Operation(summary = "Open one task: the message's text in the carer's language, and their phone and email",
                description = "A message that carries a personal link shows the carer's link in its body, here only "
@@ -136,6 +139,7 @@ class StaffTaskController {
                               text.language());
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{deliveryId}/completion")
     @Operation(summary = "Close a task: the carer was told (DELIVERED), or could not be reached (FAILED)")
     StaffTask complete(RequestContext actor, @PathVariable String deliveryId,

@@ -15,6 +15,7 @@ import org.homelink.engagement.reach.query.ReachQueries;
 import org.homelink.engagement.reach.query.ReachReport;
 import org.homelink.engagement.reach.query.Term;
 import org.homelink.engagement.reach.query.UnderservedFamily;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
@@ -108,6 +109,7 @@ class ReachController {
         return queries.trustReach(actor, term(term, from, to));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/underserved")
     @Operation(summary = "The families a school is not reaching, each with the reasons",
                description = "No two-way contact for the school's number of weeks; invited again and again and "
@@ -139,6 +141,7 @@ class ReachController {
         return body;
     }
 
+    @AuditsFamilies(value = AuditsFamilies.Shape.LIST, items = "families")
     @GetMapping("/caseloads/{staffId}")
     @Operation(summary = "A member of staff's caseload, overdue follow-ups first",
                description = "Staff see their own; leaders see anyone's. Only families of the caller's schools.")

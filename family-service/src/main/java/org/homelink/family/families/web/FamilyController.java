@@ -15,6 +15,7 @@ import org.homelink.family.families.query.FamilyPage;
 import org.homelink.family.families.query.FamilyQueries;
 import org.homelink.family.families.query.FamilySearch;
 import org.homelink.family.families.query.FamilyTimeline;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ExpectedVersion;
@@ -83,6 +84,7 @@ class FamilyController {
     }
 
     @Allowed(Permission.FAMILIES_EDIT)
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Register a family at one of the caller's schools")
     ResponseEntity<Changed> register(RequestContext actor,
@@ -94,6 +96,7 @@ class FamilyController {
                              .body(new Changed(familyId, null, version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "Search the family directory",
                description = "Only families of the caller's trust that share one of the caller's schools (every "

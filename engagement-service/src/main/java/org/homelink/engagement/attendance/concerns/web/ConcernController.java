@@ -28,6 +28,7 @@ import org.homelink.engagement.attendance.concerns.query.ConcernView;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
@@ -118,6 +119,7 @@ class ConcernController {
         StaffOnly.require(actor);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Raise a concern about a pupil's attendance (attendance officers, key workers, leaders)",
                description = "One open concern per pupil per school: a second answers 409 naming the open one.")
@@ -145,6 +147,7 @@ class ConcernController {
                              .body(detailOf(schoolUrn, concernId));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "The school's concerns: open first, overdue reviews first among them")
     List<ConcernSummary> list(RequestContext actor, @PathVariable String schoolUrn) {
@@ -152,6 +155,7 @@ class ConcernController {
         return queries.ofSchool(schoolUrn);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{concernId}")
     @Operation(summary = "One concern, its steps, and how to reach the family now")
     ConcernDetail detail(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId) {
@@ -159,6 +163,7 @@ class ConcernController {
         return detailOf(schoolUrn, concernId);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/conversations")
     @Operation(summary = "Log the conversation with the parents")
     ConcernDetail conversation(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -170,6 +175,7 @@ class ConcernController {
                 actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/support-plan")
     @Operation(summary = "Agree support with the family, and the day to review it")
     ConcernDetail plan(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -179,6 +185,7 @@ class ConcernController {
                 clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/reviews")
     @Operation(summary = "Review the support: helped closes the concern as resolved; not helped opens escalation")
     ConcernDetail review(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -187,6 +194,7 @@ class ConcernController {
                     concern -> new ReviewSupport(concernId, body.helped(), body.note(), actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/champion")
     @Operation(summary = "Involve the senior attendance champion (attendance officers and leaders)")
     ConcernDetail champion(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -195,6 +203,7 @@ class ConcernController {
                     concern -> new InvolveChampion(concernId, body.championId(), actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/local-authority-referral")
     @Operation(summary = "Refer to the local authority's attendance service (attendance officers and leaders)")
     ConcernDetail localAuthority(RequestContext actor, @PathVariable String schoolUrn,
@@ -203,6 +212,7 @@ class ConcernController {
                     concern -> new ReferToLocalAuthority(concernId, actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/closure")
     @Operation(summary = "Close the concern, saying how it ended")
     ConcernDetail close(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
