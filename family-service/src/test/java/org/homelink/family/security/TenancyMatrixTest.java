@@ -135,7 +135,8 @@ class TenancyMatrixTest {
                    .expect(OTHER_SCHOOL, succeeds(200)),
 
                 Row.of(POST, "/api/families", 201,
-                       () -> Target.write("/api/families", Map.of("schoolUrn", A, "familyName", "The Quillfeather family"),
+                       () -> Target.write("/api/families",
+                                          Map.of("schoolUrn", A, "familyName", "The Quillfeather family"),
                                           this::familiesAtA))
                    .expect(OTHER_SCHOOL, refused(422)).expect(OTHER_TRUST, refused(422)),
                 Row.list(GET, "/api/families", () -> Target.read("/api/families?size=100"),
@@ -157,8 +158,8 @@ class TenancyMatrixTest {
                 Row.of(GET, family + "/carers/{carerId}", 200,
                        () -> Target.read(path(atA) + "/carers/" + atA.carerId())),
                 Row.of(PUT, family + "/carers/{carerId}", 200,
-                       onAFamilyOfA(f -> write(f, "/carers/" + f.carerId(),
-                                               carer("Perpetua Quillfeather " + counter.incrementAndGet(), "evenings")))),
+                       onAFamilyOfA(f -> write(f, "/carers/" + f.carerId(), carer(
+                               "Perpetua Quillfeather " + counter.incrementAndGet(), "evenings")))),
                 Row.of(PUT, family + "/carers/{carerId}/contact-preferences", 200,
                        onAFamilyOfA(f -> write(f, "/carers/" + f.carerId() + "/contact-preferences",
                                                preferences("after " + counter.incrementAndGet() + " o'clock")))),
@@ -189,7 +190,8 @@ class TenancyMatrixTest {
                        onAFamilyOfA(f -> write(f, "/consents/withdrawn",
                                                Map.of("purpose", giveConsent(f), "carerId", f.carerId())))),
                 Row.of(PUT, family + "/key-worker", 200,
-                       onAFamilyOfA(f -> write(f, "/key-worker", Map.of("staffId", "kw-" + counter.incrementAndGet())))),
+                       onAFamilyOfA(f -> write(f, "/key-worker",
+                                               Map.of("staffId", "kw-" + counter.incrementAndGet())))),
                 Row.of(POST, family + "/voice", 201,
                        onAFamilyOfA(f -> write(f, "/voice", Map.of("words", "Quillfeather: mornings are hard",
                                                                    "carerId", f.carerId())))),
@@ -301,8 +303,8 @@ class TenancyMatrixTest {
 
     /** A carer whose phone, email and address are their family's own, so that each can be told apart. */
     private static Map<String, Object> carer(String name, String reachableWhen, String surname) {
-        String phone = Map.of("Quillfeather", "07700 900777", "Brackenridge", "07700 900222").getOrDefault(surname,
-                                                                                                           "07700 900333");
+        String phone = Map.of("Quillfeather", "07700 900777", "Brackenridge", "07700 900222")
+                          .getOrDefault(surname, "07700 900333");
         return Map.of("name", name, "relationship", "mother", "parentalResponsibility", true, "phone", phone,
                       "email", surname.toLowerCase() + "@example.org",
                       "address", Map.of("line1", "7 " + surname + " Lane", "town", "Riverbend", "postcode", "RB1 2CD"),

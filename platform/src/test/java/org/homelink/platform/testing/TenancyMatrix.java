@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -36,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * success; staff at school B of the same trust, and staff and the leader of trust U, are told the record does not
  * exist (or that a rule refuses them) in words that name nothing of it, and a write of theirs stores nothing; a
  * partner organisation's worker is refused, unless the record is addressed to their organisation. Lists answer each
- * caller with their own records only, and count only those.
+ * caller with their own records only, and count only those. Every POST carries the {@code Idempotency-Key} of the
+ * owner's success before it, so an answer kept for a retry never reaches another caller either.
  * <p>
  * A service's test describes one {@link Row} per endpoint (how to make a request on a record of A, and what each
  * {@link Standing} gets); {@link #assertCovers} fails when the service has an endpoint with no row, so a new endpoint
@@ -156,6 +159,7 @@ public final class TenancyMatrix {
         private final String pattern;
         private final Supplier<Target> target;
         private final Map<Standing, Outcome> outcomes = new EnumMap<>(Standing.class);
+        private final Outcome own;
         private MediaType consumes = MediaType.APPLICATION_JSON;
         private Tenancy tenancy;
         private String name;
@@ -164,6 +168,7 @@ public final class TenancyMatrix {
             this.method = method;
             this.pattern = pattern;
             this.target = target;
+            this.own = own;
             outcomes.put(Standing.OWN_SCHOOL, own);
             outcomes.put(Standing.OWN_TRUST, own);
             outcomes.put(Standing.OTHER_SCHOOL, others);
@@ -190,6 +195,14 @@ public final class TenancyMatrix {
         /** What callers of a standing get, instead of the default. */
         public Row expect(Standing standing, Outcome outcome) {
             outcomes.put(standing, outcome);
+            return this;
+        }
+
+        /** Callers of these standings get what A's staff get: for what is not A's alone. */
+        public Row asOwnFor(Standing... standings) {
+            for (Standing standing : standings) {
+                outcomes.put(standing, own);
+            }
             return this;
         }
 
@@ -270,51 +283,56 @@ public final class TenancyMatrix {
         Endpoint endpoint = endpoints.get(row.key());
         assertThat(endpoint).as("an endpoint for the row " + row).isNotNull();
         Tenancy rowTenancy = row.tenancy != null ? row.tenancy : tenancy;
-        Target target = row.target.get();
-        Object before = target.writes() ? target.stored().get() : null;
         List<Caller> succeeding = new ArrayList<>();
-        int answered = 0;
+        Map<Caller, Outcome> others = new LinkedHashMap<>();
         for (Map.Entry<Standing, Outcome> column : row.outcomes.entrySet()) {
             Outcome outcome = column.getKey() == Standing.PARTNER && !endpoint.allows(Role.PARTNER)
                     ? forbidden() : column.getValue();
             for (Caller caller : callers(column.getKey(), endpoint, rowTenancy)) {
                 if (outcome instanceof Succeeds) {
                     succeeding.add(caller);
-                    continue;
-                }
-                ResponseEntity<String> answer = call(row, target, caller);
-                String as = row + " " + caller + ": " + answer.getBody();
-                if (outcome instanceof Refused refused) {
-                    assertRefused(answer, refused, target, as);
                 } else {
-                    assertLists(answer, (Lists) outcome, caller.standing(), target, as);
+                    others.put(caller, outcome);
                 }
-                if (target.writes()) {
-                    assertThat(target.stored().get()).as("stored after " + as).isEqualTo(before);
-                }
-                answered++;
             }
         }
-        boolean changed = false;
-        for (Caller caller : succeeding) {
-            Standing standing = caller.standing();
-            if (changed) {
-                // Each success of a write gets a record in a state the write can change.
-                target = row.target.get();
-                before = target.stored().get();
+        assertThat(succeeding.size() + others.size()).as("callers of " + row).isPositive();
+        Target target = row.target.get();
+        // The first success goes first and everyone after it sends its Idempotency-Key: a key must never answer one
+        // caller from another's request.
+        String key = UUID.randomUUID().toString();
+        Iterator<Caller> successes = succeeding.iterator();
+        if (successes.hasNext()) {
+            succeed(row, target, successes.next(), key);
+        }
+        Object stored = target.writes() ? target.stored().get() : null;
+        for (Map.Entry<Caller, Outcome> other : others.entrySet()) {
+            Caller caller = other.getKey();
+            ResponseEntity<String> answer = call(row, target, caller, key);
+            String as = row + " " + caller + ": " + answer.getBody();
+            if (other.getValue() instanceof Refused refused) {
+                assertRefused(answer, refused, target, as);
+            } else {
+                assertLists(answer, (Lists) other.getValue(), caller.standing(), target, as);
             }
-            ResponseEntity<String> answer = call(row, target, caller);
-            assertThat(answer.getStatusCode().value()).as(row + " " + caller + ": " + answer.getBody())
-                                                      .isEqualTo(((Succeeds) row.outcomes.get(standing)).status());
             if (target.writes()) {
-                assertThat(target.stored().get()).as("what " + row + " " + caller + " stored").isNotEqualTo(before);
-                changed = true;
+                assertThat(target.stored().get()).as("stored after " + as).isEqualTo(stored);
             }
-            answered++;
         }
-        assertThat(answered).as("calls of " + row).isPositive();
-        assertThat(row.outcomes.values().stream().anyMatch(outcome -> !(outcome instanceof Refused)))
-                .as(row + " has someone it answers").isTrue();
+        while (successes.hasNext()) {
+            // Each success of a write gets a record in a state the write can change.
+            succeed(row, target.writes() ? row.target.get() : target, successes.next(), UUID.randomUUID().toString());
+        }
+    }
+
+    private void succeed(Row row, Target target, Caller caller, String key) {
+        Object before = target.writes() ? target.stored().get() : null;
+        ResponseEntity<String> answer = call(row, target, caller, key);
+        assertThat(answer.getStatusCode().value()).as(row + " " + caller + ": " + answer.getBody())
+                                                  .isEqualTo(((Succeeds) row.outcomes.get(caller.standing())).status());
+        if (target.writes()) {
+            assertThat(target.stored().get()).as("what " + row + " " + caller + " stored").isNotEqualTo(before);
+        }
     }
 
     private void assertRefused(ResponseEntity<String> answer, Refused refused, Target target, String as) {
@@ -396,9 +414,12 @@ public final class TenancyMatrix {
                      .filter(endpoint::allows).toList();
     }
 
-    private ResponseEntity<String> call(Row row, Target target, Caller caller) {
+    private ResponseEntity<String> call(Row row, Target target, Caller caller, String idempotencyKey) {
         calls++;
         HttpHeaders headers = TestTokens.bearer(caller.token());
+        if (row.method == HttpMethod.POST) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         if (target.body() instanceof MultiValueMap<?, ?>) {
             headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         } else if (target.body() != null) {
