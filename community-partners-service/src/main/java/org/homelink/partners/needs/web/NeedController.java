@@ -19,7 +19,6 @@ import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
-import org.homelink.partners.Roles;
 import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.geography.Coordinates;
@@ -44,7 +43,6 @@ import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -69,7 +67,6 @@ import java.util.UUID;
 @Tag(name = "Support needs", description = "Needs raised for families who consented to sharing with partners")
 @Allowed(Permission.REFERRALS_MAKE)
 class NeedController {
-
 
     private final CommandGateway commands;
     private final NeedsProjection needs;
@@ -115,11 +112,6 @@ class NeedController {
     /** A need in detail: as raised, with the circumstances recorded for matching. */
     record NeedDetail(String needId, String familyId, String category, Urgency urgency, boolean open,
                       String raisedBy, java.time.Instant raisedAt, NeedCircumstances circumstances, long version) {
-    }
-
-    @ModelAttribute
-    void pastoralOnly(RequestContext actor) {
-        Roles.requirePastoral(actor);
     }
 
     @AuditsFamilies(AuditsFamilies.Shape.ONE)

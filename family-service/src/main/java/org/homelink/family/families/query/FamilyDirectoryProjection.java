@@ -207,13 +207,17 @@ public class FamilyDirectoryProjection {
         long total = directory.countDocuments(filter);
         List<FamilyListing> items = directory.find(filter).sort(Sorts.ascending("sortName", "_id"))
                                              .skip(page * size).limit(size).into(new ArrayList<>());
+        if (!SupportRecords.seenBy(query.actor())) {
+            items = items.stream().map(FamilyListing::withoutBarriers).toList();
+        }
         return new FamilyPage(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     @QueryHandler
     public Optional<FamilyDetail> handle(FindFamily query) {
         return detail(query.familyId())
-                .filter(family -> query.actor().covers(family.trustId(), family.schoolUrns()));
+                .filter(family -> query.actor().covers(family.trustId(), family.schoolUrns()))
+                .map(family -> SupportRecords.seenBy(query.actor()) ? family : family.withoutSupportRecords());
     }
 
     /** The family's detail as far as this projection has got, whoever asks: for the service's own use. */
