@@ -14,7 +14,9 @@ import java.util.Map;
 
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-/** Every endpoint of engagement-service names who may call it, and refuses callers without a token or the permission. */
+/**
+ * Every endpoint of engagement-service names who may call it, and refuses callers without a token or the permission.
+ */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 class EveryEndpointTest {
