@@ -147,7 +147,9 @@ class AgreementController {
                                   @Valid @RequestBody AgreementRequests.AdoptAgreementRequest body) {
         Set<String> schools = new TreeSet<>(body.schoolUrns());
         for (String school : schools) {
-            if (!families.isSchoolOfTrust(school, actor.trustId())) {
+            // Whether a school not the caller's has an agreement is not theirs to learn: refused as not theirs first.
+            if (!families.isSchoolOfTrust(school, actor.trustId())
+                || !actor.covers(actor.trustId(), Set.of(school))) {
                 throw new NotYourSchool(school);
             }
             if (agreements.agreementOf(school).isPresent()) {
