@@ -67,7 +67,8 @@ class FamilyEngagementController {
     FamilyEngagementView family(RequestContext actor, @PathVariable String familyId) {
         EngagementFamily family = directory.familyFor(actor, familyId)
                                            .orElseThrow(() -> new NotFoundException("No such record"));
-        return new FamilyEngagementView(family, family.lastTwoWayContact().orElse(null));
+        EngagementFamily shown = Permission.FAMILY_SUPPORT.grantedTo(actor.role()) ? family : family.withoutBarriers();
+        return new FamilyEngagementView(shown, family.lastTwoWayContact().orElse(null));
     }
 
     @GetMapping("/{familyId}/timeline")
