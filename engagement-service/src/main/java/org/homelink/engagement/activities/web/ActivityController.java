@@ -25,13 +25,11 @@ import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -108,11 +106,6 @@ class ActivityController {
      */
     record Invited(String activityId, int invited, int matched, List<String> withoutCarers,
                    Map<String, Long> interpreterNeeded, long version) {
-    }
-
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
     }
 
     @PostMapping

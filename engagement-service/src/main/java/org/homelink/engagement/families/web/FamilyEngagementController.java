@@ -12,9 +12,7 @@ import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,11 +44,6 @@ class FamilyEngagementController {
     record FamilyEngagementView(EngagementFamily family, Instant lastTwoWayContact) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     /** A family on a school's roll. */
     record FamilyOnRoll(String familyId, String familyName) {
     }
@@ -76,7 +69,8 @@ class FamilyEngagementController {
     FamilyEngagementView family(RequestContext actor, @PathVariable String familyId) {
         EngagementFamily family = directory.familyFor(actor, familyId)
                                            .orElseThrow(() -> new NotFoundException("No such record"));
-        return new FamilyEngagementView(family, family.lastTwoWayContact().orElse(null));
+        EngagementFamily shown = Permission.FAMILY_SUPPORT.grantedTo(actor.role()) ? family : family.withoutBarriers();
+        return new FamilyEngagementView(shown, family.lastTwoWayContact().orElse(null));
     }
 
     @GetMapping("/{familyId}/timeline")

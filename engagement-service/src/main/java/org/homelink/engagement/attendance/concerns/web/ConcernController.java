@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.contracts.engagement.ConcernReason;
-import org.homelink.engagement.attendance.concerns.command.AttendanceConcern;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.AgreeSupportPlan;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.CloseConcern;
@@ -36,11 +35,9 @@ import org.homelink.platform.web.ConflictException;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -114,11 +111,6 @@ class ConcernController {
     record CloseRequest(@NotNull Outcome outcome, @Size(max = 2000) String note) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Raise a concern about a pupil's attendance (attendance officers, key workers, leaders)",
@@ -126,8 +118,6 @@ class ConcernController {
     ResponseEntity<ConcernDetail> raise(RequestContext actor, @PathVariable String schoolUrn,
                                         @Valid @RequestBody RaiseRequest body) {
         SchoolRoll roll = schoolOf(actor, schoolUrn);
-        AttendanceConcern.requireRole(actor, AttendanceConcern.WORKERS,
-                                      "attendance officers, key workers and leaders raise attendance concerns");
         EngagementFamily family = familyOf(roll, body.childId());
         // Only the latest of the pupil's concerns may be open: a new one is numbered after it.
         int before = queries.concernsOfPupil(schoolUrn, body.childId());
