@@ -196,7 +196,13 @@ class TenancyMatrixTest {
                        onAFamilyOfA(f -> write(f, "/voice", Map.of("words", "Quillfeather: mornings are hard",
                                                                    "carerId", f.carerId())))),
                 Row.of(GET, family + "/voice/{voiceId}", 200,
-                       () -> Target.read(path(atA) + "/voice/" + atA.voiceId())));
+                       () -> Target.read(path(atA) + "/voice/" + atA.voiceId())),
+
+                Row.of(GET, family + "/audit", 200, () -> Target.read(path(atA) + "/audit")),
+                Row.of(GET, "/api/families/audit", 200, () -> Target.read("/api/families/audit?school=" + A)),
+                // Each success erases a family of its own: an erased family answers no one again.
+                Row.of(POST, family + "/erasure", 200,
+                       () -> write(family(A), "/erasure", Map.of("reason", "SUBJECT_REQUEST"))));
     }
 
     /** Distinctive words of A's families, and the ids of all their records. */
