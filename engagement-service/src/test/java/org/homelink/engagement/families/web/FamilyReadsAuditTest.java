@@ -39,8 +39,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FamilyReadsAuditTest {
 
-    private static final String NORTH = "940001";
-    private static final String SOUTH = "940002";
+    private static final String NORTH = "945001";
+    private static final String SOUTH = "945002";
 
     private final String trust = "riverside-" + UUID.randomUUID().toString().substring(0, 8);
 
