@@ -20,6 +20,9 @@ import org.homelink.contracts.family.FamilyEvent;
 import org.homelink.contracts.family.FamilyRegistered;
 import org.homelink.contracts.family.YearGroup;
 import org.homelink.partners.directory.SupportTaxonomy;
+import org.homelink.platform.audit.AuditEntry;
+import org.homelink.platform.audit.AuditTrail;
+import org.homelink.platform.audit.AuditTrailReader;
 import org.homelink.platform.web.Ids;
 import org.homelink.platform.web.Languages;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +47,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +89,10 @@ class PartnersApiTest {
     private TestRestTemplate http;
     @Autowired
     private EventStore eventStore;
+    @Autowired
+    private AuditTrail trail;
+    @Autowired
+    private AuditTrailReader auditTrail;
 
     @BeforeAll
     void loadSchemas() throws Exception {
@@ -385,6 +393,21 @@ class PartnersApiTest {
                                  "ReferralClosed");
         assertThat(get("/api/partners/referrals/" + referral, keyWorker(SCHOOL)).at("/referral/status").asText())
                 .isEqualTo("CLOSED");
+
+        // Every look at the family's referral is on the family's audit trail: the partners' too, and the attempt of
+        // the organisation it was not addressed to.
+        assertThat(trail.flush(Duration.ofSeconds(10))).isTrue();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        List<AuditEntry> onTrail = auditTrail.family(family, today, today);
+        assertThat(onTrail).filteredOn(entry -> "partner".equals(entry.by().role()))
+                           .extracting(entry -> entry.by().organisationId() + " " + entry.route() + " "
+                                                + entry.status())
+                           .contains(organisationA + " GET /api/partners/referrals/{referralId} 200",
+                                     organisationB + " GET /api/partners/referrals/{referralId} 404",
+                                     organisationA + " POST /api/partners/referrals/{referralId}/acceptance 200");
+        assertThat(onTrail).extracting(AuditEntry::route)
+                           .contains("GET /api/partners/referrals", "POST /api/partners/needs");
+        assertThat(onTrail).allSatisfy(entry -> assertThat(entry.schoolUrns()).containsExactly(SCHOOL));
     }
 
     @Test

@@ -22,14 +22,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A POST sent with an {@code Idempotency-Key} header is carried out once: a retry with the same key and the same
- * body gets the first answer again (marked {@code Idempotent-Replayed: true}) and appends no second event.
+ * body gets the first answer again (marked {@code Idempotent-Replayed: true}) and appends no second event. A
+ * multipart POST is carried out each time.
  * The same key with a different body is refused with 422; a retry while the first is still running gets 409.
- * Keys are scoped to the trust, the partner organisation and the path, so two trusts, or two organisations, can
- * never see each other's answers.
+ * Keys are scoped to the caller (their trust or partner organisation, and who they are) and the path: a retry is the
+ * same caller's, and no one else, not even a colleague at another school of the trust, is ever answered from another's
+ * request.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -47,7 +50,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        // A multipart body is read as parts from the request itself, after this filter would have used it up: such
+        // a POST (a feed's file) is carried out again, and importing the same feed again changes nothing anyway.
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || isMultipart(request);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     @Override
@@ -61,9 +71,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         // A partner may name no trust: its organisation scopes its keys, so no organisation replays another's answer.
+        // Staff of one trust act at different schools, so the trust alone is not enough: the caller's own id is kept.
         RequestContext caller = Callers.current().orElse(null);
         String id = Sha256.hex((caller == null ? null : caller.trustId()) + "\n"
                            + (caller == null ? null : caller.organisationId()) + "\n"
+                           + (caller == null ? null : caller.staffId()) + "\n"
                            + request.getRequestURI() + "\n" + key);
         Optional<Document> earlier = records.claimOrFind(id, Sha256.hex(body));
         if (earlier.isPresent()) {

@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -194,6 +195,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                         "The value of " + field + " is not of the expected type or form");
         problem.setProperty(FIELD, field);
         return respond(problem);
+    }
+
+    /** A required query parameter left out, such as a school: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return invalid(List.of(Map.of(FIELD, e.getParameterName(), "detail", "is required")));
     }
 
     private static String parameterName(MethodParameter parameter) {

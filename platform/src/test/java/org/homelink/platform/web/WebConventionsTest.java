@@ -185,6 +185,27 @@ class WebConventionsTest {
     }
 
     @Test
+    void anotherSchoolsStaffNeverHaveAnAnswerReplayedFromAColleaguesIdempotencyKey() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> notice = Map.of("wording", "Drop-in", "school", "100001");
+        HttpHeaders atAnotherSchool = TestTokens.bearer(TestTokens.staff("trust-1", "key-worker", "staff-8",
+                                                                         "100002"));
+
+        ResponseEntity<Map> first = http.exchange("/api/notices", HttpMethod.POST,
+                                                  new HttpEntity<>(notice, withHeader(staff(), "Idempotency-Key", key)),
+                                                  Map.class);
+        ResponseEntity<Map> colleague = http.exchange("/api/notices", HttpMethod.POST,
+                                                      new HttpEntity<>(notice, withHeader(atAnotherSchool,
+                                                                                          "Idempotency-Key", key)),
+                                                      Map.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(colleague.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(colleague.getHeaders().getLocation()).isNotEqualTo(first.getHeaders().getLocation());
+        assertThat(notices.pinned).hasSize(2);
+    }
+
+    @Test
     void brokenRulesNotFoundAndConflictsAreProblems() {
         assertProblem(get("/api/notices/rule"), HttpStatus.UNPROCESSABLE_ENTITY, "wording");
         assertProblem(get("/api/notices/missing"), HttpStatus.NOT_FOUND, null);

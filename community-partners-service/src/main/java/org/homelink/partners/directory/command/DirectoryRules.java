@@ -1,6 +1,6 @@
 package org.homelink.partners.directory.command;
 
-import org.homelink.partners.Roles;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
@@ -20,7 +20,18 @@ public final class DirectoryRules {
      */
     public static boolean mayKeep(RequestContext actor, String organisationId, String owningTrustId) {
         return actor.actsForOrganisation(organisationId)
-               || Roles.isPastoral(actor) && actor.trustId() != null && actor.trustId().equals(owningTrustId);
+               || !actor.isPartner() && Permission.DIRECTORY_KEEP.grantedTo(actor.role()) && actor.trustId() != null
+                  && actor.trustId().equals(owningTrustId);
+    }
+
+    /**
+     * New organisations are added, by hand or by importing a feed, by staff, whose trust then keeps them; a partner's
+     * worker keeps their own organisation's entry and adds no others.
+     */
+    public static void requireMayAdd(RequestContext actor) {
+        if (actor.isPartner()) {
+            throw new PartnersKeepTheirOwn();
+        }
     }
 
     public static void requireMayKeep(RequestContext actor, String organisationId, String owningTrustId) {
@@ -32,6 +43,12 @@ public final class DirectoryRules {
     public static class NotTheKeeper extends ForbiddenException {
         public NotTheKeeper() {
             super("An organisation's entry is kept by its own workers and by the trust that added it");
+        }
+    }
+
+    public static class PartnersKeepTheirOwn extends ForbiddenException {
+        public PartnersKeepTheirOwn() {
+            super("A partner organisation keeps its own entry; staff add organisations to the directory");
         }
     }
 

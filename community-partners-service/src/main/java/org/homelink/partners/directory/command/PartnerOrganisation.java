@@ -7,7 +7,6 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.homelink.contracts.partners.PartnerRegistered;
 import org.homelink.contracts.partners.PartnerRenamed;
-import org.homelink.partners.Roles;
 import org.homelink.partners.directory.command.DirectoryCommands.RegisterOrganisation;
 import org.homelink.partners.directory.command.DirectoryCommands.ReviseOrganisation;
 
@@ -32,7 +31,7 @@ public class PartnerOrganisation {
 
     @CommandHandler
     public PartnerOrganisation(RegisterOrganisation command) {
-        Roles.requireDirectoryEditor(command.actor());
+        DirectoryRules.requireMayAdd(command.actor());
         String by = command.actor().staffId();
         apply(new PartnerRegistered(command.organisationId(), command.name(), by, command.at()));
         apply(new OrganisationDescribed(command.organisationId(), command.document(), command.actor().trustId(), by,

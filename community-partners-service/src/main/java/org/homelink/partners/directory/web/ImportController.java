@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import org.homelink.partners.Roles;
+import org.homelink.partners.directory.command.DirectoryRules;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.RequestContext;
@@ -50,7 +50,7 @@ class ImportController {
                              + "url). Nothing is stored from a feed with a fault; the answer names each record and "
                              + "field at fault. Importing again changes only what changed.")
     FeedImport.ImportReport importFromUrl(RequestContext actor, @Valid @RequestBody ImportFromUrl request) {
-        Roles.requireDirectoryEditor(actor);
+        DirectoryRules.requireMayAdd(actor);
         return feedImport.importFeed(remoteFeeds.fetch(request.url()), actor);
     }
 
@@ -60,7 +60,7 @@ class ImportController {
             + "homelink.partners.import.max-size is refused before it is read: 413.")
     FeedImport.ImportReport importFromFile(RequestContext actor, @RequestPart("file") MultipartFile file)
             throws IOException {
-        Roles.requireDirectoryEditor(actor);
+        DirectoryRules.requireMayAdd(actor);
         return feedImport.importFeed(file.getBytes(), actor);
     }
 }

@@ -7,7 +7,6 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.homelink.contracts.partners.SupportNeedClosed;
 import org.homelink.contracts.partners.SupportNeedRaised;
-import org.homelink.partners.Roles;
 import org.homelink.partners.directory.SupportTaxonomy;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.families.SharedFamily;
@@ -26,9 +25,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A family's need for support of one kind, raised by staff of its schools, open until it is closed. It belongs to
- * the family's trust and schools; anyone outside them is told it does not exist. Only staff whose work is supporting
- * families raise and close needs, whatever screen sent the command. A need is raised only for a family whose consent
- * to sharing with partners stands, read from the family's own events as they are now.
+ * the family's trust and schools; anyone outside them is told it does not exist. A need is raised only for a family
+ * whose consent to sharing with partners stands, read from the family's own events as they are now. Which roles work
+ * with needs at all is the permission table's ({@code REFERRALS_MAKE}), checked before any command is sent.
  */
 // The log is shared: the id of another kind of record must load as no record (404), not fail to load (500).
 @Aggregate(filterEventsByType = true)
@@ -46,7 +45,6 @@ public class SupportNeed {
 
     @CommandHandler
     public SupportNeed(RaiseSupportNeed command, FamilyRecords families) {
-        Roles.requirePastoral(command.actor());
         SharedFamily family = families.find(command.familyId())
                                       .filter(found -> command.actor().covers(found.trustId(), found.schoolUrns()))
                                       .orElseThrow(NoSuchRecord::new);
@@ -63,7 +61,6 @@ public class SupportNeed {
 
     @CommandHandler
     public long handle(CloseSupportNeed command, FamilyRecords families) {
-        Roles.requirePastoral(command.actor());
         // An erased family is no family: its needs are gone with it.
         if (!command.actor().covers(trustId, schoolUrns) || families.find(familyId).isEmpty()) {
             throw new NoSuchRecord();

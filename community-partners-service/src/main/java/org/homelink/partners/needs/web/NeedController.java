@@ -15,10 +15,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.contracts.partners.NeedResolution;
 import org.homelink.contracts.partners.SupportCategories;
 import org.homelink.contracts.partners.Urgency;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
-import org.homelink.partners.Roles;
 import org.homelink.partners.directory.Schedules;
 import org.homelink.partners.families.FamilyRecords;
 import org.homelink.partners.geography.Coordinates;
@@ -43,7 +43,6 @@ import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,7 +67,6 @@ import java.util.UUID;
 @Tag(name = "Support needs", description = "Needs raised for families who consented to sharing with partners")
 @Allowed(Permission.REFERRALS_MAKE)
 class NeedController {
-
 
     private final CommandGateway commands;
     private final NeedsProjection needs;
@@ -116,11 +114,7 @@ class NeedController {
                       String raisedBy, java.time.Instant raisedAt, NeedCircumstances circumstances, long version) {
     }
 
-    @ModelAttribute
-    void pastoralOnly(RequestContext actor) {
-        Roles.requirePastoral(actor);
-    }
-
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Raise a support need for a family that has consented to sharing with partners")
     ResponseEntity<Changed> raise(RequestContext actor, @Valid @RequestBody RaiseNeedRequest body) {
@@ -143,6 +137,7 @@ class NeedController {
                              .body(new Changed(needId, 1));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "The support needs of the caller's schools, newest first", description = "Pages from 0.")
     Paged<NeedView> list(RequestContext actor, @RequestParam(required = false) String familyId,
@@ -152,6 +147,7 @@ class NeedController {
         return Paged.of(needs.find(actor, familyId, open, page, size), page, size, needs.count(actor, familyId, open));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{needId}")
     @Operation(summary = "A support need in detail")
     ResponseEntity<NeedDetail> need(RequestContext actor, @PathVariable String needId) {
@@ -161,6 +157,7 @@ class NeedController {
                 need.raised().raisedBy(), need.raised().raisedAt(), need.circumstances(), need.version()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{needId}/closure")
     @Operation(summary = "Close a support need")
     ResponseEntity<Changed> close(RequestContext actor, @PathVariable String needId,
@@ -171,6 +168,7 @@ class NeedController {
         return ResponseEntity.ok().eTag(Versions.etag(version)).body(new Changed(needId, version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{needId}/matches")
     @Operation(summary = "The services of the need's category, best first, each with why",
                description = "Ranked by language, the children's ages against eligibility, distance, capacity and "

@@ -7,7 +7,6 @@ import org.homelink.contracts.partners.PartnerRegistered;
 import org.homelink.contracts.partners.PartnerRenamed;
 import org.homelink.partners.directory.command.DirectoryCommands.RegisterOrganisation;
 import org.homelink.partners.directory.command.DirectoryCommands.ReviseOrganisation;
-import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,18 +74,10 @@ class PartnerOrganisationTest {
         }
 
         @Test
-        void notByATeacher() {
-            fixture.givenNoPriorActivity()
-                   .when(new RegisterOrganisation(ORGANISATION, "Riverbend Food Bank", DOCUMENT, TEACHER, NOW))
-                   .expectException(ForbiddenException.class)
-                   .expectNoEvents();
-        }
-
-        @Test
         void notByAPartnersWorkerEvenForTheirOwnOrganisation() {
             fixture.givenNoPriorActivity()
                    .when(new RegisterOrganisation(ORGANISATION, "Riverbend Food Bank", DOCUMENT, OWN_WORKER, NOW))
-                   .expectException(ForbiddenException.class)
+                   .expectException(DirectoryRules.PartnersKeepTheirOwn.class)
                    .expectNoEvents();
         }
     }

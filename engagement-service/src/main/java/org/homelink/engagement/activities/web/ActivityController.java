@@ -16,6 +16,7 @@ import org.homelink.engagement.activities.query.ActivityView;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.partners.PartnersProjection;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
@@ -24,13 +25,11 @@ import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -109,11 +108,6 @@ class ActivityController {
                    Map<String, Long> interpreterNeeded, long version) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     @PostMapping
     @Operation(summary = "Schedule an activity at one of the caller's schools, once or repeating")
     ResponseEntity<Changed> schedule(RequestContext actor,
@@ -167,6 +161,7 @@ class ActivityController {
                 activityId, ifMatch.value(), body.occurrence(), body.reason().strip(), actor, now()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @PostMapping("/{activityId}/invitations")
     @Operation(summary = "Invite families by name or by audience",
                description = "Year groups, barriers, languages and a key worker's caseload narrow the school's "
@@ -190,6 +185,7 @@ class ActivityController {
                            resolved.withoutCarers(), interpreterNeeded, result.version());
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/{activityId}/invitations")
     @Operation(summary = "Every family invited, or come without an invitation, with their answers and check-ins")
     List<ActivityDetail.InvitedFamily> invitations(RequestContext actor, @PathVariable String activityId) {
@@ -207,6 +203,7 @@ class ActivityController {
                 body.wouldHelp() == null ? Set.of() : body.wouldHelp(), actor, now()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{activityId}/occurrences/{occurrence}/check-ins")
     @Operation(summary = "Check in the carers and children of a family who came",
                description = "A family that came without an invitation is welcome and counted too.")
@@ -223,6 +220,7 @@ class ActivityController {
                              .eTag(Versions.etag(version)).body(new Changed(activityId, body.familyId(), version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/{activityId}/notices")
     @Operation(summary = "What each invited carer is to be told, by their channel and language",
                description = "The invitation and every change since. Carers who prefer spoken contact are marked "
@@ -249,6 +247,7 @@ class ActivityController {
         return queries.activity(actor, activityId).slots();
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{activityId}/slots/{slotId}/booking")
     @Operation(summary = "Book an appointment for a carer about one of their children",
                description = "A slot is booked once: whoever comes second, even at the same moment, is told it is "
@@ -263,6 +262,7 @@ class ActivityController {
                              .body(new Changed(activityId, slotId, version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @DeleteMapping("/{activityId}/slots/{slotId}/booking")
     @Operation(summary = "Give up a booked appointment")
     ResponseEntity<Changed> cancelBooking(RequestContext actor, @PathVariable String activityId,

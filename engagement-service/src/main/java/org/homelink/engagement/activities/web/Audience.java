@@ -9,6 +9,8 @@ import org.homelink.engagement.activities.command.ActivityCommands.Invitee;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.security.Permission;
+import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.Languages;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
@@ -87,6 +89,11 @@ public class Audience {
                              || notEmpty(request.languages()) || request.keyWorker() != null;
         if (!byName && !byCriteria && !request.everyone()) {
             throw new RuleBrokenException("familyIds", "Name the families, give criteria, or invite everyone");
+        }
+        // Whom an audience by barrier reaches says which families have the barrier: only for those who see barriers.
+        if (notEmpty(request.barriers()) && !Permission.FAMILY_SUPPORT.grantedTo(actor.role())) {
+            throw new ForbiddenException("The role " + actor.role().claimValue() + " may not draw an audience by "
+                                         + "barrier: only those who " + Permission.FAMILY_SUPPORT.what());
         }
         Set<String> schools = notEmpty(request.schools()) ? new TreeSet<>(request.schools()) : Set.of(schoolUrn);
         Set<String> roll = new TreeSet<>();

@@ -29,19 +29,18 @@ import org.homelink.engagement.messages.query.PendingLinks.LinkFor;
 import org.homelink.engagement.messages.web.LinkMessages;
 import org.homelink.engagement.messages.web.MessageRequests.LinkSendingRequest;
 import org.homelink.engagement.voice.web.PersonalLinks;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
-import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -139,11 +138,6 @@ class AgreementController {
                     long version) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     @Allowed(Permission.SCHOOL_SETTINGS)
     @PostMapping(AGREEMENTS)
     @Operation(summary = "Adopt a home-school agreement for one school, or several of the trust, with its first "
@@ -152,10 +146,11 @@ class AgreementController {
                              + "one of them the fallback for carers whose language has none.")
     ResponseEntity<Changed> adopt(RequestContext actor,
                                   @Valid @RequestBody AgreementRequests.AdoptAgreementRequest body) {
-        StaffOnly.requireLeader(actor, "publish home-school agreements");
         Set<String> schools = new TreeSet<>(body.schoolUrns());
         for (String school : schools) {
-            if (!families.isSchoolOfTrust(school, actor.trustId())) {
+            // Whether a school not the caller's has an agreement is not theirs to learn: refused as not theirs first.
+            if (!families.isSchoolOfTrust(school, actor.trustId())
+                || !actor.covers(actor.trustId(), Set.of(school))) {
                 throw new NotYourSchool(school);
             }
             if (agreements.agreementOf(school).isPresent()) {
@@ -199,7 +194,6 @@ class AgreementController {
                              + "this one. Say what changed.")
     ResponseEntity<Changed> publish(RequestContext actor, @PathVariable String agreementId,
                                     @Valid @RequestBody AgreementRequests.VersionRequest body) {
-        StaffOnly.requireLeader(actor, "publish home-school agreements");
         Published published = commands.sendAndWait(new AgreementCommands.PublishVersion(
                 agreementId, body.wording(), actor, clock.instant()));
         long version = await(agreementId, published.aggregateVersion());
@@ -289,6 +283,7 @@ class AgreementController {
                         messageId, sent.aggregateVersion());
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping(AGREEMENTS + "/{agreementId}/acknowledgements")
     @Operation(summary = "Record a carer's acknowledgement made on paper or in person",
                description = "The version in force unless 'version' names an earlier one the carer signed. Once per "
@@ -318,6 +313,7 @@ class AgreementController {
                                                 acknowledged.version(), acknowledged.already(), version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping(AGREEMENTS + "/{agreementId}/outstanding")
     @Operation(summary = "Who has not acknowledged yet: a school's families still to acknowledge a version",
                description = "The version in force unless 'version' names another; 'yearGroups' narrows the "

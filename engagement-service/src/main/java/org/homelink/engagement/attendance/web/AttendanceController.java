@@ -26,6 +26,7 @@ import org.homelink.engagement.attendance.query.AttendanceQueries.WeekOfYearGrou
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.Sha256;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
@@ -33,7 +34,6 @@ import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.ProblemResponses;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +44,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -130,11 +129,6 @@ class AttendanceController {
         }
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     @Allowed(Permission.ATTENDANCE_IMPORT)
     @PostMapping(path = "/schools/{schoolUrn}/marks", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Import a register file from the management information system",
@@ -171,6 +165,7 @@ class AttendanceController {
                 : ResponseEntity.ok(answer);
     }
 
+    @AuditsFamilies(value = AuditsFamilies.Shape.LIST, items = "pupils")
     @GetMapping("/schools/{schoolUrn}/pupils")
     @Operation(summary = "Every pupil's figures over the period (this school year to the latest mark, unless asked)")
     SchoolFigures pupils(RequestContext actor, @PathVariable String schoolUrn,
@@ -179,6 +174,7 @@ class AttendanceController {
         return figures(actor, schoolUrn, from, to);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/schools/{schoolUrn}/pupils/{childId}")
     @Operation(summary = "One pupil's figures")
     AttendanceFigures pupil(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String childId,
@@ -190,6 +186,7 @@ class AttendanceController {
                                              .orElseThrow(() -> new NotFoundException("No such record"));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/schools/{schoolUrn}/lists/{list}")
     @Operation(summary = "Whom to offer support to: persistent-absence, severe-absence, at-risk or penalty-threshold",
                description = "Most absence first. The penalty threshold list is 10 or more unauthorised sessions in "
@@ -224,7 +221,6 @@ class AttendanceController {
     @Operation(summary = "Set the attendance rate below which a pupil is 'at risk' (school and trust leaders)")
     AtRiskThreshold settings(RequestContext actor, @PathVariable String schoolUrn,
                              @Valid @RequestBody AtRiskThreshold body) {
-        StaffOnly.requireLeader(actor, "set their schools' thresholds");
         schoolOf(actor, schoolUrn);
         long version = commands.sendAndWait(new ChangeAtRiskThreshold(
                 ChangeAtRiskThreshold.idOf(schoolUrn), schoolUrn, body.atRiskBelowPercent(), actor, clock.instant()));

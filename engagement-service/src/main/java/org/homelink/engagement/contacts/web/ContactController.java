@@ -21,11 +21,9 @@ import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -95,11 +93,6 @@ class ContactController {
     }
 
     record Logged(String contactId, String familyId) {
-    }
-
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
     }
 
     @PostMapping("/families/{familyId}/contacts")

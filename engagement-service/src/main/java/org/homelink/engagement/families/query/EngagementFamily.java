@@ -137,6 +137,12 @@ public record EngagementFamily(@BsonId String familyId, String trustId, List<Str
         return Stream.of(contacted, came, answered).flatMap(Function.identity()).max(Comparator.naturalOrder());
     }
 
+    /** The family as shown to a role that does not see support needs: without its barriers. */
+    public EngagementFamily withoutBarriers() {
+        return new EngagementFamily(familyId, trustId, schoolUrns, familyName, registeredAt, familyVersion, carers,
+                                    children, List.of(), keyWorker, invitations, contacts);
+    }
+
     EngagementFamily withFamily(List<String> schoolUrns, long version) {
         return new EngagementFamily(familyId, trustId, schoolUrns, familyName, registeredAt, version, carers,
                                     children, barriers, keyWorker, invitations, contacts);

@@ -2,11 +2,17 @@ package org.homelink.engagement.families.query;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.homelink.contracts.family.BarrierRecorded;
+import org.homelink.contracts.family.BarrierResolved;
+import org.homelink.contracts.family.ConsentGiven;
+import org.homelink.contracts.family.ConsentWithdrawn;
 import org.homelink.contracts.family.FamilyEvent;
+import org.homelink.contracts.family.FamilyVoiceRecorded;
 import org.homelink.engagement.families.query.EngagementFamily.Contact;
 import org.homelink.engagement.families.query.EngagementFamily.Invitation;
 import org.homelink.engagement.partners.FamilyReferrals;
 import org.homelink.engagement.partners.PartnersProjection;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.RequestContext;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +28,10 @@ import java.util.Optional;
  * organisations and every step they took, and beside them the
  * family's own history as family-service recorded it, read from the family's events in the shared log (the log is
  * the history; engagement-service keeps no copy of it).
+ * <p>
+ * Everyone who sees families sees the timeline, but not all of it: barriers, the family's voice and consent are for
+ * the roles that support families ({@link Permission#FAMILY_SUPPORT}), referrals for those who refer
+ * ({@link Permission#REFERRALS_MAKE}). A teacher sees the family's engagement, not its support needs.
  */
 @Component
 public class EngagementTimeline {
@@ -53,6 +63,7 @@ public class EngagementTimeline {
     }
 
     public Optional<Timeline> of(RequestContext actor, String familyId) {
+        boolean support = Permission.FAMILY_SUPPORT.grantedTo(actor.role());
         return directory.familyFor(actor, familyId).map(family -> {
             List<Entry> entries = new ArrayList<>();
             Map<String, ActivitySummary> activities = new java.util.HashMap<>();
@@ -82,17 +93,26 @@ public class EngagementTimeline {
                     entries.add(new Entry(contact.followUpDoneAt(), "engagement", "FOLLOW_UP_DONE", null, contact));
                 }
             }
-            for (FamilyReferrals.Referral referral : partners.referralsOf(familyId)) {
+            List<FamilyReferrals.Referral> referrals = Permission.REFERRALS_MAKE.grantedTo(actor.role())
+                    ? partners.referralsOf(familyId) : List.of();
+            for (FamilyReferrals.Referral referral : referrals) {
                 String title = referral.serviceName() + " (" + referral.organisationName() + ")";
                 referral.steps().forEach(step -> entries.add(new Entry(step.at(), "partners", "REFERRAL_" + step.what(),
                                                                        title, referral)));
             }
             eventStore.readEvents(familyId).asStream()
                       .filter(message -> message.getPayload() instanceof FamilyEvent)
+                      .filter(message -> support || !aboutSupport(message.getPayload()))
                       .forEach(message -> entries.add(familyEntry(message)));
             entries.sort(Comparator.comparing(Entry::at));
             return new Timeline(familyId, family.familyName(), family.lastTwoWayContact().orElse(null), entries);
         });
+    }
+
+    private static boolean aboutSupport(Object event) {
+        return event instanceof BarrierRecorded || event instanceof BarrierResolved
+               || event instanceof FamilyVoiceRecorded || event instanceof ConsentGiven
+               || event instanceof ConsentWithdrawn;
     }
 
     private static Entry familyEntry(DomainEventMessage<?> message) {

@@ -7,13 +7,12 @@ import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.EngagementTimeline;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,15 +44,11 @@ class FamilyEngagementController {
     record FamilyEngagementView(EngagementFamily family, Instant lastTwoWayContact) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     /** A family on a school's roll. */
     record FamilyOnRoll(String familyId, String familyName) {
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "The families on the roll of one of the caller's schools, by name")
     List<FamilyOnRoll> roll(RequestContext actor,
@@ -74,7 +69,8 @@ class FamilyEngagementController {
     FamilyEngagementView family(RequestContext actor, @PathVariable String familyId) {
         EngagementFamily family = directory.familyFor(actor, familyId)
                                            .orElseThrow(() -> new NotFoundException("No such record"));
-        return new FamilyEngagementView(family, family.lastTwoWayContact().orElse(null));
+        EngagementFamily shown = Permission.FAMILY_SUPPORT.grantedTo(actor.role()) ? family : family.withoutBarriers();
+        return new FamilyEngagementView(shown, family.lastTwoWayContact().orElse(null));
     }
 
     @GetMapping("/{familyId}/timeline")

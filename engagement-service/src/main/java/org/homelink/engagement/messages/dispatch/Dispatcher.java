@@ -20,6 +20,7 @@ import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.engagement.messages.query.QueuedCopy;
 import org.homelink.engagement.messages.query.RecipientDirectory;
 import org.homelink.engagement.messages.query.RecipientDirectory.CarerAddress;
+import org.homelink.platform.audit.SystemWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -125,7 +126,7 @@ public class Dispatcher {
                initialDelayString = "${homelink.engagement.messages.dispatch-every:1s}")
     void everyFewSeconds() {
         try {
-            dispatchDue();
+            SystemWork.run("message-dispatch", this::dispatchDue);
         } catch (RuntimeException e) {
             // The claims lapse and the next round takes the copies again: a store that is down loses nothing.
             log.warn("Dispatching messages stopped for this round", e);

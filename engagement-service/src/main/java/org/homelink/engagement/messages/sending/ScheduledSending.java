@@ -5,6 +5,7 @@ import org.homelink.engagement.messages.command.MessageCommands.SendMessage;
 import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageProjection.DueAt;
 import org.homelink.engagement.messages.query.MessageView;
+import org.homelink.platform.audit.SystemWork;
 import org.homelink.platform.web.RuleBrokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ public class ScheduledSending {
     @Scheduled(fixedDelayString = "${homelink.engagement.messages.dispatch-every:1s}",
                initialDelayString = "${homelink.engagement.messages.dispatch-every:1s}")
     void everyFewSeconds() {
-        sendDue();
+        // Each message records who scheduled it; what it sends now is this job's doing.
+        SystemWork.run("scheduled-sending", this::sendDue);
     }
 
     /** Sends every message whose time has come; answers how many went. */

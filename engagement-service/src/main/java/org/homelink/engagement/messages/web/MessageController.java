@@ -18,6 +18,7 @@ import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageView;
 import org.homelink.engagement.messages.sending.Preview;
 import org.homelink.engagement.messages.sending.Recipients;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
@@ -28,7 +29,6 @@ import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Role;
 import org.homelink.platform.web.RuleBrokenException;
-import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -124,11 +124,6 @@ class MessageController {
                                   c.reference(), c.attempts(), c.reason(), c.nextAttemptAt(), c.taskOpen(),
                                   c.updatedAt());
         }
-    }
-
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
     }
 
     @PostMapping
@@ -233,6 +228,7 @@ class MessageController {
         return changed(messageId, new MessageCommands.CancelMessage(messageId, actor, now()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping("/{messageId}/copies")
     @Operation(summary = "Each copy's delivery: route, language, state, attempts, last reason",
                description = "Failed copies first, then queued, then the rest; narrowed by state when given.")

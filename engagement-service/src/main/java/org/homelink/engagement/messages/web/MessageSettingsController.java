@@ -17,10 +17,8 @@ import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -61,11 +59,6 @@ class MessageSettingsController {
     record Digest(String familyId, boolean family, List<String> carers) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     @Allowed({Permission.SCHOOL_SETTINGS, Permission.MESSAGES_SEND})
     @GetMapping("/schools/{schoolUrn}/settings")
     @Operation(summary = "A school's digest day and time (London) and weekly limit of messages per family")
@@ -78,7 +71,6 @@ class MessageSettingsController {
     @Operation(summary = "Set a school's digest day and time (London) and weekly limit (school and trust leaders)")
     SchoolSettings change(RequestContext actor, @PathVariable String schoolUrn,
                           @Valid @RequestBody MessageRequests.SettingsRequest body) {
-        StaffOnly.requireLeader(actor, "set how their school's messages reach families");
         if (!families.isSchoolOfTrust(schoolUrn, actor.trustId())) {
             throw new NotYourSchool(schoolUrn);
         }

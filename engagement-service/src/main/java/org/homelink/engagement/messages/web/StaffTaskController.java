@@ -17,6 +17,7 @@ import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.engagement.messages.query.RecipientDirectory;
 import org.homelink.engagement.messages.query.RecipientDirectory.CarerAddress;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
@@ -25,11 +26,9 @@ import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -95,11 +94,7 @@ class StaffTaskController {
                       String textLanguage) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "A school's open message tasks, oldest first; mine=true for the caller's caseload")
     Paged<StaffTask> tasks(RequestContext actor, @RequestParam String school,
@@ -118,6 +113,7 @@ class StaffTaskController {
                             .map(c -> task(c, byId.get(c.familyId()))).toList(), page, size);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{deliveryId}")
     @Operation(summary = "Open one task: the message's text in the carer's language, and their phone and email",
                description = "A message that carries a personal link shows the carer's link in its body, here only "
@@ -136,6 +132,7 @@ class StaffTaskController {
                               text.language());
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{deliveryId}/completion")
     @Operation(summary = "Close a task: the carer was told (DELIVERED), or could not be reached (FAILED)")
     StaffTask complete(RequestContext actor, @PathVariable String deliveryId,

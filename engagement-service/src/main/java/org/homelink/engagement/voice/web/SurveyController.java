@@ -30,13 +30,11 @@ import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.Role;
 import org.homelink.platform.web.RuleBrokenException;
-import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -118,11 +116,6 @@ class SurveyController {
      */
     record Sent(String surveyId, int matched, List<String> withoutCarers, List<PersonalLink> sent, String messageId,
                 long version) {
-    }
-
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
     }
 
     @GetMapping("/templates/parent-view")

@@ -231,6 +231,13 @@ class AgreementApiTest {
                                                   Staff.at(trust, "trust-leader", "leader-1"));
         assertThat(adopted.getStatusCode()).as(adopted.getBody()).isEqualTo(HttpStatus.CREATED);
         String agreement = adopted.getHeaders().getLocation().getPath();
+        ResponseEntity<String> notTheirs = api.post(AGREEMENTS, Map.of("schoolUrns", List.of(SOUTH),
+                                                                       "firstVersion", version(null, today)),
+                                                    staff("school-leader", NORTH));
+        assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat((String) JsonPath.read(notTheirs.getBody(), "$.detail"))
+                .as("whether South has an agreement is not North's to learn")
+                .isEqualTo("You do not act for school " + SOUTH);
 
         ResponseEntity<String> southHead = api.post(agreement + "/versions", version("Changed", today),
                                                     staff("school-leader", SOUTH));

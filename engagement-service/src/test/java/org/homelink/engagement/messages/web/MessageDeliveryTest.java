@@ -1,6 +1,7 @@
 package org.homelink.engagement.messages.web;
 
 import com.jayway.jsonpath.JsonPath;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.family.ContactPreferences;
@@ -12,9 +13,11 @@ import org.homelink.engagement.messages.MessagingTestConfiguration.MovableClock;
 import org.homelink.engagement.messages.MessagingTestConfiguration.ScriptedProvider;
 import org.homelink.engagement.messages.delivery.DeliveryReports;
 import org.homelink.engagement.messages.delivery.DeliveryState;
+import org.homelink.engagement.messages.events.MessageEvents;
 import org.homelink.engagement.testing.Api;
 import org.homelink.engagement.testing.FamilyServiceEvents;
 import org.homelink.engagement.testing.Staff;
+import org.homelink.platform.audit.CausedBy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,6 +160,18 @@ class MessageDeliveryTest {
         assertThat(api.get(cancelled, teacher).getBody()).contains("\"stage\":\"CANCELLED\"");
         assertThat(api.post(cancelled + "/sending", audience, teacher).getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+        // Who caused each event: the teacher scheduled it; the service's scheduled sending sent it.
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(Drafts.id(message)).asStream().toList();
+        assertThat(causeOf(events, MessageEvents.MessageScheduled.class))
+                .isEqualTo(Map.of("role", "teacher", "staff", "staff-teacher", "trust", trust));
+        assertThat(causeOf(events, MessageEvents.MessageRouted.class))
+                .isEqualTo(Map.of("system", "engagement-service", "job", "scheduled-sending"));
+    }
+
+    private static Object causeOf(List<? extends DomainEventMessage<?>> events, Class<?> type) {
+        return events.stream().filter(event -> type.isInstance(event.getPayload())).findFirst().orElseThrow()
+                     .getMetaData().get(CausedBy.KEY);
     }
 
     @Test

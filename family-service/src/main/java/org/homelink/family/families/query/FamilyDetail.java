@@ -1,5 +1,6 @@
 package org.homelink.family.families.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.homelink.contracts.family.Address;
 import org.homelink.contracts.family.Barrier;
@@ -26,17 +27,19 @@ import java.util.function.Function;
  * @param version              the family's version: the sequence number of its latest event, its ETag
  * @param carers               every carer, in the order they were added
  * @param children             every child, at a school or not, in the order they joined
- * @param barriers             every barrier recorded, open and resolved, in the order they were recorded
+ * @param barriers             every barrier recorded, open and resolved, in the order they were recorded; left out
+ *                             for a caller whose role does not support families ({@link SupportRecords})
  * @param consents             the latest decision for each purpose
  * @param keyWorker            the key worker's staff id, or null
- * @param voice                what the family has asked the school to know, oldest first
+ * @param voice                what the family has asked the school to know, oldest first; left out as barriers are
  * @param updatedAt            when the latest event happened
  */
 public record FamilyDetail(@BsonId String familyId, String trustId, List<String> schoolUrns,
                            String registeringSchoolUrn, String familyName, long version, List<Carer> carers,
                            List<Child> children,
-                           List<BarrierRecord> barriers, List<Consent> consents, String keyWorker, List<Voice> voice,
-                           Instant updatedAt) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<BarrierRecord> barriers,
+                           List<Consent> consents, String keyWorker,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<Voice> voice, Instant updatedAt) {
 
     public record Carer(String carerId, String name, String relationship, boolean parentalResponsibility,
                         String phone, String email, Address address, ContactPreferences preferences) {
@@ -82,11 +85,16 @@ public record FamilyDetail(@BsonId String familyId, String trustId, List<String>
     }
 
     public Optional<BarrierRecord> barrier(String barrierId) {
-        return barriers.stream().filter(barrier -> barrier.barrierId().equals(barrierId)).findFirst();
+        return barriers == null ? Optional.empty() : barriers.stream().filter(barrier -> barrier.barrierId().equals(barrierId)).findFirst();
     }
 
     public Optional<Voice> voice(String voiceId) {
-        return voice.stream().filter(said -> said.voiceId().equals(voiceId)).findFirst();
+        return voice == null ? Optional.empty() : voice.stream().filter(said -> said.voiceId().equals(voiceId)).findFirst();
+    }
+
+    /** The family as a caller sees it whose role does not support families: without barriers or the family's words. */
+    FamilyDetail withoutSupportRecords() {
+        return copy(carers, children, null, consents, keyWorker, null);
     }
 
     FamilyDetail with(Carer carer) {

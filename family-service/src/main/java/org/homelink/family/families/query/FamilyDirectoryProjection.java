@@ -46,6 +46,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -206,18 +207,27 @@ public class FamilyDirectoryProjection {
         long total = directory.countDocuments(filter);
         List<FamilyListing> items = directory.find(filter).sort(Sorts.ascending("sortName", "_id"))
                                              .skip(page * size).limit(size).into(new ArrayList<>());
+        if (!SupportRecords.seenBy(query.actor())) {
+            items = items.stream().map(FamilyListing::withoutBarriers).toList();
+        }
         return new FamilyPage(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     @QueryHandler
     public Optional<FamilyDetail> handle(FindFamily query) {
         return detail(query.familyId())
-                .filter(family -> query.actor().covers(family.trustId(), family.schoolUrns()));
+                .filter(family -> query.actor().covers(family.trustId(), family.schoolUrns()))
+                .map(family -> SupportRecords.seenBy(query.actor()) ? family : family.withoutSupportRecords());
     }
 
     /** The family's detail as far as this projection has got, whoever asks: for the service's own use. */
     public Optional<FamilyDetail> detail(String familyId) {
         return Optional.ofNullable(details.find(eq("_id", familyId)).first());
+    }
+
+    /** The details of these families as far as this projection has got, in one lookup: for the service's own use. */
+    public List<FamilyDetail> details(Collection<String> familyIds) {
+        return details.find(in("_id", familyIds)).into(new ArrayList<>());
     }
 
     /** The version of the family this projection has applied, or -1 when it has not seen the family yet. */

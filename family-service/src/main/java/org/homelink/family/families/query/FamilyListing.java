@@ -1,6 +1,7 @@
 package org.homelink.family.families.query;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.homelink.contracts.family.Barrier;
 import org.homelink.contracts.family.YearGroup;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
  * @param carerNames   its carers' names
  * @param children     its children at a school of the trust
  * @param yearGroups   those children's year groups
- * @param openBarriers the barriers open now
+ * @param openBarriers the barriers open now; left out for a caller whose role does not support families
  * @param keyWorker    the key worker's staff id, or null
  * @param languages    the languages its carers prefer
  * @param interpreter  whether any carer needs an interpreter
@@ -31,10 +32,17 @@ import java.util.stream.Stream;
  */
 public record FamilyListing(@BsonId String familyId, String trustId, List<String> schoolUrns, String familyName,
                             List<String> carerNames, List<ListedChild> children, List<YearGroup> yearGroups,
-                            List<Barrier> openBarriers, String keyWorker, List<String> languages, boolean interpreter,
-                            long version, @JsonIgnore List<String> searchNames, @JsonIgnore String sortName) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Barrier> openBarriers, String keyWorker,
+                            List<String> languages, boolean interpreter, long version,
+                            @JsonIgnore List<String> searchNames, @JsonIgnore String sortName) {
 
     public record ListedChild(String childId, String name, YearGroup yearGroup, String schoolUrn) {
+    }
+
+    /** The listing as a caller sees it whose role does not support families: without its barriers. */
+    FamilyListing withoutBarriers() {
+        return new FamilyListing(familyId, trustId, schoolUrns, familyName, carerNames, children, yearGroups, null,
+                                 keyWorker, languages, interpreter, version, searchNames, sortName);
     }
 
     static FamilyListing of(FamilyDetail family) {

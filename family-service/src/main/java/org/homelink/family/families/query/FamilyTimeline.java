@@ -56,6 +56,9 @@ public class FamilyTimeline {
         if (latest instanceof FamilyErased || !query.actor().covers(latest.trustId(), latest.schoolUrns())) {
             return Optional.empty();
         }
+        if (!SupportRecords.seenBy(query.actor())) {
+            entries = entries.stream().filter(entry -> !SupportRecords.isSupportRecord(entry.event())).toList();
+        }
         return Optional.of(new FamilyHistory(query.familyId(), entries));
     }
 

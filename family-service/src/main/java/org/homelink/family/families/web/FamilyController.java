@@ -15,17 +15,18 @@ import org.homelink.family.families.query.FamilyPage;
 import org.homelink.family.families.query.FamilyQueries;
 import org.homelink.family.families.query.FamilySearch;
 import org.homelink.family.families.query.FamilyTimeline;
+import org.homelink.family.families.query.SupportRecords;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ExpectedVersion;
+import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.homelink.platform.web.Versions;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -76,13 +77,8 @@ class FamilyController {
     record Changed(String familyId, String id, long version) {
     }
 
-    /** Runs before every request here: partners see families only through referrals, in their own service. */
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
     @Allowed(Permission.FAMILIES_EDIT)
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Register a family at one of the caller's schools")
     ResponseEntity<Changed> register(RequestContext actor,
@@ -94,23 +90,32 @@ class FamilyController {
                              .body(new Changed(familyId, null, version));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "Search the family directory",
                description = "Only families of the caller's trust that share one of the caller's schools (every "
-                             + "family of the trust for a trust leader). Pages count from 0.")
+                             + "family of the trust for a trust leader). Pages count from 0. Open barriers are "
+                             + "listed, and searched by, for roles that support families only.")
     FamilyPage search(RequestContext actor, @Valid @ParameterObject FamilySearch search) {
+        if (search.barrier() != null && !SupportRecords.seenBy(actor)) {
+            // Which families have a barrier open is itself what the role may not see.
+            throw new ForbiddenException("The role " + actor.role().claimValue() + " may not search by barrier: "
+                                         + "barriers are for staff who support families");
+        }
         return queries.query(new FamilyQueries.FindFamilies(actor, search), FamilyPage.class).join();
     }
 
     @GetMapping("/{familyId}")
-    @Operation(summary = "A family in detail", description = "Its ETag is the family's version.")
+    @Operation(summary = "A family in detail", description = "Its ETag is the family's version. Barriers and the "
+            + "family's own words are left out for roles that do not support families.")
     ResponseEntity<FamilyDetail> family(RequestContext actor, @PathVariable String familyId) {
         FamilyDetail family = detail(actor, familyId);
         return ResponseEntity.ok().eTag(Versions.etag(family.version())).body(family);
     }
 
     @GetMapping("/{familyId}/timeline")
-    @Operation(summary = "Every change to a family, oldest first")
+    @Operation(summary = "Every change to a family, oldest first",
+               description = "Without barriers and the family's own words for roles that do not support families.")
     FamilyTimeline.FamilyHistory timeline(RequestContext actor, @PathVariable String familyId) {
         return queries.query(new FamilyQueries.FindFamilyTimeline(actor, familyId),
                              ResponseTypes.optionalInstanceOf(FamilyTimeline.FamilyHistory.class))
@@ -256,7 +261,6 @@ class FamilyController {
     ResponseEntity<Changed> assignKeyWorker(RequestContext actor, @PathVariable String familyId,
                                             ExpectedVersion ifMatch,
                                             @Valid @RequestBody FamilyRequests.AssignKeyWorkerRequest body) {
-        StaffOnly.requireLeader(actor, "assign key workers");
         return changed(familyId, new FamilyCommands.AssignKeyWorker(
                 familyId, ifMatch.value(), body.staffId(), actor, now()));
     }

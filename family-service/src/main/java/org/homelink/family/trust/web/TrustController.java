@@ -10,15 +10,14 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.contracts.school.Phase;
 import org.homelink.family.Postcodes;
-import org.homelink.family.Roles;
 import org.homelink.family.trust.command.TrustCommands;
 import org.homelink.family.trust.query.RegisteredTrust;
 import org.homelink.family.trust.query.SchoolRegister;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
+import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** The register of trusts and schools. Staff see their own trust's register; its leaders keep it. */
+/**
+ * The register of trusts and schools. Staff see their own trust's register; its leaders keep it. Another trust's
+ * register answers 404, as one that does not exist.
+ */
 @RestController
 @RequestMapping("/api/families/trusts")
 @Tag(name = "Trusts and schools", description = "The register of trusts and the schools they run")
@@ -65,7 +67,10 @@ class TrustController {
     @Operation(summary = "Register a trust", description = "By a leader of that trust. 422 when the id is taken.")
     ResponseEntity<RegisteredTrust> registerTrust(RequestContext actor,
                                                   @Valid @RequestBody RegisterTrustRequest request) {
-        Roles.requireTrustLeaderOf(actor, request.trustId());
+        if (!actor.trustId().equals(request.trustId())) {
+            // No record to hide: the caller asks to register a trust their token does not act for.
+            throw new ForbiddenException("Only the trust's own leaders register the trust");
+        }
         if (register.trust(request.trustId()).isPresent()) {
             throw new TrustAlreadyRegistered(request.trustId());
         }
@@ -78,7 +83,7 @@ class TrustController {
     @Operation(summary = "Register a school of the trust", description = "By a leader of the trust.")
     ResponseEntity<RegisteredTrust.School> registerSchool(RequestContext actor, @PathVariable String trustId,
                                                           @Valid @RequestBody RegisterSchoolRequest request) {
-        Roles.requireTrustLeaderOf(actor, trustId);
+        requireOwnTrust(actor, trustId);
         commands.sendAndWait(new TrustCommands.RegisterSchool(trustId, request.schoolUrn(), request.name().strip(),
                                                               request.phase(),
                                                               Postcodes.normalise(request.postcode())));
@@ -89,10 +94,7 @@ class TrustController {
     @GetMapping("/{trustId}")
     @Operation(summary = "A trust with its schools")
     RegisteredTrust trust(RequestContext actor, @PathVariable String trustId) {
-        StaffOnly.require(actor);
-        if (!actor.trustId().equals(trustId)) {
-            throw new NotFoundException("No such record");
-        }
+        requireOwnTrust(actor, trustId);
         return trust(trustId);
     }
 
@@ -108,6 +110,12 @@ class TrustController {
                                   @PathVariable String schoolUrn) {
         trust(actor, trustId);
         return school(trustId, schoolUrn);
+    }
+
+    private static void requireOwnTrust(RequestContext actor, String trustId) {
+        if (!actor.trustId().equals(trustId)) {
+            throw new NotFoundException("No such record");
+        }
     }
 
     private RegisteredTrust trust(String trustId) {

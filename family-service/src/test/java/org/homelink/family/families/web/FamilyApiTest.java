@@ -259,6 +259,37 @@ class FamilyApiTest {
     }
 
     @Test
+    void teachersAndOfficeStaffSeeAFamilyWithoutItsBarriersOrItsOwnWords() {
+        String marker = "Sup" + UUID.randomUUID().toString().substring(0, 6);
+        String familyId = register(NORTH, "The " + marker + " family");
+        post("/api/families/" + familyId + "/barriers", Map.of("barrier", "LOW_LITERACY", "note", "Cannot read letters"),
+             staff(NORTH));
+        post("/api/families/" + familyId + "/voice", Map.of("words", "Mornings are hard for us"), staff(NORTH));
+
+        for (String role : List.of("teacher", "office-staff")) {
+            HttpHeaders caller = context(trust, role, NORTH);
+            String detail = get("/api/families/" + familyId, caller).getBody();
+            String timeline = get("/api/families/" + familyId + "/timeline", caller).getBody();
+            String listed = get("/api/families?name=" + marker, caller).getBody();
+
+            assertThat(detail).as(role).contains(marker).doesNotContain("barriers", "LOW_LITERACY", "Mornings");
+            assertThat((List<String>) JsonPath.read(timeline, "$.entries[*].type")).as(role)
+                    .containsExactly("FamilyRegistered");
+            assertThat(listed).as(role).contains(familyId).doesNotContain("openBarriers", "LOW_LITERACY");
+            assertThat(get("/api/families?barrier=LOW_LITERACY", caller).getStatusCode()).as(role)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        HttpHeaders attendanceOfficer = context(trust, "attendance-officer", NORTH);
+        assertThat(get("/api/families/" + familyId, attendanceOfficer).getBody())
+                .contains("LOW_LITERACY", "Mornings are hard for us");
+        assertThat((List<String>) JsonPath.read(get("/api/families/" + familyId + "/timeline", attendanceOfficer)
+                                                        .getBody(), "$.entries[*].type"))
+                .containsExactly("FamilyRegistered", "BarrierRecorded", "FamilyVoiceRecorded");
+        assertThat(ids(get("/api/families?barrier=LOW_LITERACY&name=" + marker, attendanceOfficer)))
+                .containsExactly(familyId);
+    }
+
+    @Test
     void aRetriedRegistrationWithTheSameIdempotencyKeyAnswersTheFirstResultAndRegistersOnce() {
         String marker = "Idem" + UUID.randomUUID().toString().substring(0, 6);
         HttpHeaders headers = staff(NORTH);

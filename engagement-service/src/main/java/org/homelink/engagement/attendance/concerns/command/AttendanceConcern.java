@@ -49,10 +49,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class AttendanceConcern {
 
-    /** Who works a concern with the family: the people whose job attendance and families are. */
-    public static final Set<Role> WORKERS =
-            Set.of(Role.ATTENDANCE_OFFICER, Role.KEY_WORKER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
-    /** Who takes it further: a decision for the attendance officer or a leader, not the family's key worker alone. */
+    /**
+     * Who takes it further: a decision for the attendance officer or a leader, not the family's key worker alone.
+     * Who works a concern at all is the permission table's to say (CONCERNS_WORK); this is a step of the concern's
+     * own, narrower than the permission, so it stays with the concern.
+     */
     private static final Set<Role> ESCALATORS = Set.of(Role.ATTENDANCE_OFFICER, Role.SCHOOL_LEADER, Role.TRUST_LEADER);
 
     enum Stage { RAISED, TALKED, PLAN_AGREED, NOT_HELPED, WITH_CHAMPION, WITH_LOCAL_AUTHORITY, CLOSED }
@@ -74,7 +75,6 @@ public class AttendanceConcern {
         if (!actor.covers(command.trustId(), Set.of(command.schoolUrn()))) {
             throw new NotYourSchool(command.schoolUrn());
         }
-        requireRole(actor, WORKERS, "attendance officers, key workers and leaders raise attendance concerns");
         apply(new AttendanceConcernRaised(command.concernId(), command.trustId(), command.schoolUrn(),
                                           command.childId(), command.familyId(), command.reason(), actor.staffId(),
                                           command.at()));
@@ -82,7 +82,7 @@ public class AttendanceConcern {
 
     @CommandHandler
     public long handle(LogConversation command) {
-        open(command.actor(), WORKERS, "attendance officers, key workers and leaders log the conversation");
+        open(command.actor());
         if (command.happenedAt().isAfter(command.at())) {
             throw new HappensLater();
         }
@@ -98,7 +98,7 @@ public class AttendanceConcern {
 
     @CommandHandler
     public long handle(AgreeSupportPlan command) {
-        open(command.actor(), WORKERS, "attendance officers, key workers and leaders agree support");
+        open(command.actor());
         if (stage == Stage.RAISED) {
             throw new NotYet("Support is agreed with the family after talking with them: log the conversation first");
         }
@@ -115,7 +115,7 @@ public class AttendanceConcern {
 
     @CommandHandler
     public long handle(ReviewSupport command) {
-        open(command.actor(), WORKERS, "attendance officers, key workers and leaders review support");
+        open(command.actor());
         if (stage != Stage.PLAN_AGREED) {
             throw new NotYet("A review looks at support agreed with the family, and there is none to review");
         }
@@ -131,7 +131,7 @@ public class AttendanceConcern {
 
     @CommandHandler
     public long handle(InvolveChampion command) {
-        open(command.actor(), ESCALATORS, "attendance officers and leaders involve the senior attendance champion");
+        openToEscalate(command.actor(), "involve the senior attendance champion");
         if (stage != Stage.NOT_HELPED) {
             throw new NotYet("The senior attendance champion is involved once a review finds the support has not "
                              + "helped");
@@ -142,7 +142,7 @@ public class AttendanceConcern {
 
     @CommandHandler
     public long handle(ReferToLocalAuthority command) {
-        open(command.actor(), ESCALATORS, "attendance officers and leaders refer to the local authority");
+        openToEscalate(command.actor(), "refer to the local authority");
         if (stage != Stage.WITH_CHAMPION) {
             throw new NotYet("The senior attendance champion is involved before the local authority");
         }
@@ -152,7 +152,7 @@ public class AttendanceConcern {
 
     @CommandHandler
     public long handle(CloseConcern command) {
-        open(command.actor(), WORKERS, "attendance officers, key workers and leaders close a concern");
+        open(command.actor());
         if (command.outcome() == Outcome.WITH_LOCAL_AUTHORITY && stage != Stage.WITH_LOCAL_AUTHORITY) {
             throw new NotReferred();
         }
@@ -161,25 +161,26 @@ public class AttendanceConcern {
         return version();
     }
 
-    /** The concern as the caller may act on it: one of their school's, still open, and theirs to do this to. */
-    private void open(RequestContext actor, Set<Role> roles, String doing) {
-        if (trustId == null || !actor.covers(trustId, Set.of(schoolUrn))) {
+    /** The concern as the caller may act on it: one of their school's, and still open. */
+    private void open(RequestContext actor) {
+        if (!visibleTo(actor)) {
             throw new ConcernNotFound();
         }
-        requireRole(actor, roles, doing);
         if (stage == Stage.CLOSED) {
             throw new AlreadyClosed();
         }
     }
 
-    /**
-     * Also asked by the web layer before a concern is raised, so that a caller who may not raise one is told so
-     * before the pupil's family and concerns are looked up (a 422 or 409 about the pupil otherwise comes first).
-     */
-    public static void requireRole(RequestContext actor, Set<Role> roles, String doing) {
-        if (!roles.contains(actor.role())) {
-            throw new NotInRole(doing);
+    /** As {@link #open}, and the caller one of those who take a concern further. */
+    private void openToEscalate(RequestContext actor, String doing) {
+        if (visibleTo(actor) && !ESCALATORS.contains(actor.role())) {
+            throw new NotInRole("attendance officers and leaders " + doing);
         }
+        open(actor);
+    }
+
+    private boolean visibleTo(RequestContext actor) {
+        return trustId != null && actor.covers(trustId, Set.of(schoolUrn));
     }
 
     private void escalate(EscalationStep step, String championId, RequestContext actor, Instant at) {

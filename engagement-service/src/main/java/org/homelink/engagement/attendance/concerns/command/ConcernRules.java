@@ -54,7 +54,7 @@ public final class ConcernRules {
         }
     }
 
-    /** Raising and working a concern is for attendance officers, key workers and leaders; escalating, not key workers. */
+    /** Escalating a concern is for attendance officers and leaders, not the family's key worker. */
     public static class NotInRole extends ForbiddenException {
         public NotInRole(String doing) {
             super("Only " + doing);

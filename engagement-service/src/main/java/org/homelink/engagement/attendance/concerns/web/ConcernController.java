@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.contracts.engagement.ConcernReason;
-import org.homelink.engagement.attendance.concerns.command.AttendanceConcern;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.AgreeSupportPlan;
 import org.homelink.engagement.attendance.concerns.command.ConcernCommands.CloseConcern;
@@ -28,6 +27,7 @@ import org.homelink.engagement.attendance.concerns.query.ConcernView;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.audit.AuditsFamilies;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.security.Allowed;
 import org.homelink.platform.security.Permission;
@@ -35,11 +35,9 @@ import org.homelink.platform.web.ConflictException;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -113,19 +111,13 @@ class ConcernController {
     record CloseRequest(@NotNull Outcome outcome, @Size(max = 2000) String note) {
     }
 
-    @ModelAttribute
-    void staffOnly(RequestContext actor) {
-        StaffOnly.require(actor);
-    }
-
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping
     @Operation(summary = "Raise a concern about a pupil's attendance (attendance officers, key workers, leaders)",
                description = "One open concern per pupil per school: a second answers 409 naming the open one.")
     ResponseEntity<ConcernDetail> raise(RequestContext actor, @PathVariable String schoolUrn,
                                         @Valid @RequestBody RaiseRequest body) {
         SchoolRoll roll = schoolOf(actor, schoolUrn);
-        AttendanceConcern.requireRole(actor, AttendanceConcern.WORKERS,
-                                      "attendance officers, key workers and leaders raise attendance concerns");
         EngagementFamily family = familyOf(roll, body.childId());
         // Only the latest of the pupil's concerns may be open: a new one is numbered after it.
         int before = queries.concernsOfPupil(schoolUrn, body.childId());
@@ -145,6 +137,7 @@ class ConcernController {
                              .body(detailOf(schoolUrn, concernId));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.LIST)
     @GetMapping
     @Operation(summary = "The school's concerns: open first, overdue reviews first among them")
     List<ConcernSummary> list(RequestContext actor, @PathVariable String schoolUrn) {
@@ -152,6 +145,7 @@ class ConcernController {
         return queries.ofSchool(schoolUrn);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @GetMapping("/{concernId}")
     @Operation(summary = "One concern, its steps, and how to reach the family now")
     ConcernDetail detail(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId) {
@@ -159,6 +153,7 @@ class ConcernController {
         return detailOf(schoolUrn, concernId);
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/conversations")
     @Operation(summary = "Log the conversation with the parents")
     ConcernDetail conversation(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -170,6 +165,7 @@ class ConcernController {
                 actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/support-plan")
     @Operation(summary = "Agree support with the family, and the day to review it")
     ConcernDetail plan(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -179,6 +175,7 @@ class ConcernController {
                 clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/reviews")
     @Operation(summary = "Review the support: helped closes the concern as resolved; not helped opens escalation")
     ConcernDetail review(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -187,6 +184,7 @@ class ConcernController {
                     concern -> new ReviewSupport(concernId, body.helped(), body.note(), actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/champion")
     @Operation(summary = "Involve the senior attendance champion (attendance officers and leaders)")
     ConcernDetail champion(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,
@@ -195,6 +193,7 @@ class ConcernController {
                     concern -> new InvolveChampion(concernId, body.championId(), actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/local-authority-referral")
     @Operation(summary = "Refer to the local authority's attendance service (attendance officers and leaders)")
     ConcernDetail localAuthority(RequestContext actor, @PathVariable String schoolUrn,
@@ -203,6 +202,7 @@ class ConcernController {
                     concern -> new ReferToLocalAuthority(concernId, actor, clock.instant()));
     }
 
+    @AuditsFamilies(AuditsFamilies.Shape.ONE)
     @PostMapping("/{concernId}/closure")
     @Operation(summary = "Close the concern, saying how it ended")
     ConcernDetail close(RequestContext actor, @PathVariable String schoolUrn, @PathVariable String concernId,

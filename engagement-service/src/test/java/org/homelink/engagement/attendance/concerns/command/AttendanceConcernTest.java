@@ -56,7 +56,6 @@ public class AttendanceConcernTest {
     public static final String CONCERN = ConcernCommands.idOf(NORTH, "hodan", 1);
     static final RequestContext OFFICER =
             new RequestContext(TRUST, Set.of(NORTH), Role.ATTENDANCE_OFFICER, "officer-n");
-    static final RequestContext NORTH_TEACHER = new RequestContext(TRUST, Set.of(NORTH), Role.TEACHER, "teacher-n");
     static final RequestContext SOUTH_OFFICER =
             new RequestContext(TRUST, Set.of(SOUTH), Role.ATTENDANCE_OFFICER, "officer-s");
     static final Instant TALKED = NOW.minusSeconds(3600);
@@ -106,12 +105,6 @@ public class AttendanceConcernTest {
             fixture.givenNoPriorActivity().when(raise(NORTH_STAFF))
                    .expectEvents(new AttendanceConcernRaised(CONCERN, TRUST, NORTH, "hodan", "warsame",
                                                              ConcernReason.PERSISTENT_ABSENCE, "staff-n", NOW));
-        }
-
-        @Test
-        void notByATeacher() {
-            fixture.givenNoPriorActivity().when(raise(NORTH_TEACHER)).expectException(NotInRole.class)
-                   .expectNoEvents();
         }
 
         @Test
