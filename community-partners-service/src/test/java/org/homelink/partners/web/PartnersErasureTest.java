@@ -39,6 +39,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
@@ -63,6 +64,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
                        "Could not reach Marguerite"})
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
+// Its organisation and service would be in the open directory that other classes of the same service count.
+@DirtiesContext
 class PartnersErasureTest {
 
     private static final String SCHOOL = "920101";
