@@ -1,0 +1,52 @@
+package org.homelink.auth;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Puts Homelink's claims into every access token and ID token: a signed-in person's from their user's settings, a
+ * system's from its client's. {@code sub} is the person's id (not the name they type to sign in), or the client id.
+ */
+final class HomelinkTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
+
+    private final ConfiguredUsers users;
+    private final ConfiguredClients clients;
+
+    HomelinkTokenClaims(ConfiguredUsers users, ConfiguredClients clients) {
+        this.users = users;
+        this.clients = clients;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && !ID_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        String subject;
+        HomelinkClaims claims;
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            String clientId = context.getRegisteredClient().getClientId();
+            claims = clients.find(clientId).orElseThrow(() -> refused("the client is no longer configured")).claims();
+            subject = clientId;
+        } else {
+            // A refresh after a restart may name a user the settings no longer have: refused, not a token without claims.
+            AuthSettings.User user = users.find(context.getPrincipal().getName())
+                                          .orElseThrow(() -> refused("the user is no longer configured"));
+            claims = user.claims();
+            subject = user.id();
+        }
+        context.getClaims().subject(subject).claims(existing -> existing.putAll(claims.asTokenClaims()));
+    }
+
+    private static OAuth2AuthenticationException refused(String why) {
+        return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, why, null));
+    }
+}
