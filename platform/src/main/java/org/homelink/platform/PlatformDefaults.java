@@ -27,7 +27,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             "spring.mvc.problemdetails.enabled", "true",
             // Health (with the mongo check's details), build info and metrics; nothing else of actuator.
             "management.endpoints.web.exposure.include", "health, info, prometheus",
-            "management.endpoint.health.show-details", "always");
+            "management.endpoint.health.show-details", "always",
+            // The identity provider whose tokens the services trust: the embedded one unless a trust's is set.
+            "homelink.security.issuer-uri", "${HOMELINK_ISSUER_URI:http://localhost:9000}");
 
     /** Axon reads this one as a system property only; it advertises a product Homelink does not use. */
     private static final String AXONIQ_CONSOLE_MESSAGE = "disable-axoniq-console-message";

@@ -35,17 +35,16 @@ public final class DemoPartners {
 
     private final RestClient http;
 
-    public DemoPartners(String baseUrl) {
+    /** Loads through the API at {@code baseUrl} with a trust leader's access token of the demo trust. */
+    public DemoPartners(String baseUrl, String bearerToken) {
         this.http = RestClient.builder().baseUrl(baseUrl)
-                              .defaultHeader("X-Homelink-Trust", TRUST_ID)
-                              .defaultHeader("X-Homelink-Role", "trust-leader")
-                              .defaultHeader("X-Homelink-Staff", "demo-loader")
+                              .defaultHeaders(headers -> headers.setBearerAuth(bearerToken))
                               .build();
     }
 
     /** Loads the demo partners at {@code http://localhost:8083}, or at the base URL given. */
     public static void main(String[] args) {
-        int services = new DemoPartners(args.length > 0 ? args[0] : "http://localhost:8083").load();
+        int services = new DemoPartners(args.length > 0 ? args[0] : "http://localhost:8083", System.getenv("HOMELINK_TOKEN")).load();
         log.info("The demo directory has {} services of the demo partners", services);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.conversions.Bson;
+import org.homelink.platform.security.SignInNotNeeded;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.platform.web.Paged;
@@ -63,6 +64,7 @@ import static com.mongodb.client.model.Filters.lte;
 @RestController
 @RequestMapping("/openreferral")
 @Tag(name = "Open Referral UK", description = "The public directory of partner organisations' services")
+@SignInNotNeeded("the Open Referral UK directory is public by nature")
 class OpenReferralController {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -1,5 +1,6 @@
 package org.homelink.partners.demo;
 
+import org.homelink.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,6 +24,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @ActiveProfiles("test")
 class DemoPartnersTest {
 
+    /** The launcher loads the demo with a trust leader's token from the identity provider. */
+    private static final String LOADER = TestTokens.staff(DemoPartners.TRUST_ID, "trust-leader", "demo-loader");
+
     @LocalServerPort
     private int port;
     @Autowired
@@ -31,7 +35,7 @@ class DemoPartnersTest {
     @Test
     void loadsFivePartnersAndTheirServicesOnceHoweverOftenItRuns() throws Exception {
         List<String> ids = idsInTheFeed();
-        DemoPartners demo = new DemoPartners("http://localhost:" + port);
+        DemoPartners demo = new DemoPartners("http://localhost:" + port, LOADER);
 
         assertThat(demo.load()).isEqualTo(12);
         JsonNode loaded = openReferral("/openreferral/services?per_page=200");
@@ -52,7 +56,7 @@ class DemoPartnersTest {
 
     @Test
     void everyDistrictOfTheDemoFamiliesAndBothSchoolsHaveServicesNearby() throws Exception {
-        new DemoPartners("http://localhost:" + port).load();
+        new DemoPartners("http://localhost:" + port, LOADER).load();
 
         for (String district : List.of("RB1", "RB2", "RB3", "RB4")) {
             assertThat(openReferral("/openreferral/services?postcode=" + district + "&proximity=1500")
@@ -74,10 +78,9 @@ class DemoPartnersTest {
 
     private RestClient staff() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
-                         .defaultHeader("X-Homelink-Trust", DemoPartners.TRUST_ID)
-                         .defaultHeader("X-Homelink-Schools", "990101")
-                         .defaultHeader("X-Homelink-Role", "teacher")
-                         .defaultHeader("X-Homelink-Staff", "demo-check").build();
+                         .defaultHeaders(headers -> headers.setBearerAuth(
+                                 TestTokens.staff(DemoPartners.TRUST_ID, "teacher", "demo-check", "990101")))
+                         .build();
     }
 
     private long eventsOf(List<String> ids) {

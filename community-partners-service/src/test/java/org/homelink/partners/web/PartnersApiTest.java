@@ -1,5 +1,6 @@
 package org.homelink.partners.web;
 
+import org.homelink.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -257,8 +258,7 @@ class PartnersApiTest {
         String hub = organisation(word + " Family Hub");
         String larder = organisation(word + " Larder");
         String advice = organisation(word + " Advice Centre");
-        HttpHeaders teacher = keyWorker(SCHOOL);
-        teacher.set("X-Homelink-Role", "teacher");
+        HttpHeaders teacher = staff(trust, "teacher", SCHOOL);
 
         JsonNode first = get("/api/partners/organisations?size=2&search=" + word, keyWorker(SCHOOL));
         JsonNode second = get("/api/partners/organisations?size=2&page=1&search=" + word, partner(larder));
@@ -282,7 +282,7 @@ class PartnersApiTest {
     void anotherTrustsStaffMayReadAnOrganisationButNotChangeIt() throws Exception {
         String organisation = organisation("Hodan's Somali Women's Network");
         ObjectNode renamed = organisationDocument("Somali Women's Network");
-        HttpHeaders stranger = withTrust(keyWorker(SCHOOL), "another-trust");
+        HttpHeaders stranger = staff("another-trust", "key-worker", SCHOOL);
 
         assertThat(exchange(HttpMethod.GET, "/api/partners/organisations/" + organisation, null, stranger)
                            .getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -563,8 +563,7 @@ class PartnersApiTest {
 
     @Test
     void teachersAndPartnersDoNotWorkWithNeeds() {
-        HttpHeaders teacher = keyWorker(SCHOOL);
-        teacher.set("X-Homelink-Role", "teacher");
+        HttpHeaders teacher = staff(trust, "teacher", SCHOOL);
 
         assertThat(exchange(HttpMethod.GET, "/api/partners/needs", null, teacher).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
@@ -711,25 +710,15 @@ class PartnersApiTest {
     // --- HTTP ---
 
     private HttpHeaders keyWorker(String school) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Trust", trust);
-        headers.set("X-Homelink-Schools", school);
-        headers.set("X-Homelink-Role", "key-worker");
-        headers.set("X-Homelink-Staff", "kw-1");
-        return headers;
+        return staff(trust, "key-worker", school);
+    }
+
+    private static HttpHeaders staff(String trust, String role, String school) {
+        return TestTokens.bearer(TestTokens.staff(trust, role, "kw-1", school));
     }
 
     private static HttpHeaders partner(String organisation) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Role", "partner");
-        headers.set("X-Homelink-Staff", "worker-1");
-        headers.set("X-Homelink-Organisation", organisation);
-        return headers;
-    }
-
-    private static HttpHeaders withTrust(HttpHeaders headers, String trust) {
-        headers.set("X-Homelink-Trust", trust);
-        return headers;
+        return TestTokens.bearer(TestTokens.partner(organisation, "worker-1"));
     }
 
     private JsonNode get(String path) throws Exception {

@@ -53,21 +53,18 @@ public final class DemoEngagement {
 
     private final RestClient http;
 
-    public DemoEngagement(String baseUrl) {
-        this(RestClient.builder().baseUrl(baseUrl));
+    /** Loads through the API at {@code baseUrl} with a trust leader's access token of the demo trust. */
+    public DemoEngagement(String baseUrl, String bearerToken) {
+        this(RestClient.builder().baseUrl(baseUrl).defaultHeaders(headers -> headers.setBearerAuth(bearerToken)));
     }
 
-    /** Over a client of the caller's making: a test's that stops a load half-way. */
+    /** Over a client of the caller's making, token included: a test's that stops a load half-way. */
     DemoEngagement(RestClient.Builder client) {
-        this.http = client.defaultHeader("X-Homelink-Trust", TRUST_ID)
-                              .defaultHeader("X-Homelink-Schools", PRIMARY + "," + SECONDARY)
-                              .defaultHeader("X-Homelink-Role", "key-worker")
-                              .defaultHeader("X-Homelink-Staff", "demo-kw-meadow")
-                              .build();
+        this.http = client.build();
     }
 
     public static void main(String[] args) {
-        int activities = new DemoEngagement(args.length > 0 ? args[0] : "http://localhost:8082").load();
+        int activities = new DemoEngagement(args.length > 0 ? args[0] : "http://localhost:8082", System.getenv("HOMELINK_TOKEN")).load();
         log.info("The demo trust {} has {} activities", TRUST_ID, activities);
     }
 

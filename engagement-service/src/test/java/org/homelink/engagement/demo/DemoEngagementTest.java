@@ -1,5 +1,6 @@
 package org.homelink.engagement.demo;
 
+import org.homelink.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.ContactChannel;
@@ -32,6 +33,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 class DemoEngagementTest {
+
+    /** The launcher loads the demo with a trust leader's token from the identity provider. */
+    private static final String LOADER = TestTokens.staff(DemoEngagement.TRUST_ID, "trust-leader", "demo-loader");
 
     @LocalServerPort
     private int port;
@@ -69,7 +73,7 @@ class DemoEngagementTest {
         assertThat(recording(resumed, Integer.MAX_VALUE).load()).isEqualTo(3);
         assertThat(resumed).as("the same POSTs again, each with the same body, then the rest")
                            .startsWith(stopped.toArray(String[]::new)).hasSizeGreaterThan(stopped.size());
-        DemoEngagement demo = new DemoEngagement("http://localhost:" + port);
+        DemoEngagement demo = new DemoEngagement("http://localhost:" + port, LOADER);
         long head = eventStore.createHeadToken().position().orElseThrow();
         assertThat(demo.load()).isEqualTo(3);
         assertThat(eventStore.createHeadToken().position().orElseThrow()).as("nothing appended again").isEqualTo(head);
@@ -90,6 +94,7 @@ class DemoEngagementTest {
      */
     private DemoEngagement recording(List<String> sent, int stopAfter) {
         return new DemoEngagement(RestClient.builder().baseUrl("http://localhost:" + port)
+                                            .defaultHeaders(headers -> headers.setBearerAuth(LOADER))
                                             .requestInterceptor((request, body, execution) -> {
                                                 if (request.getMethod() == HttpMethod.POST) {
                                                     if (sent.size() == stopAfter) {
@@ -112,9 +117,9 @@ class DemoEngagementTest {
 
     private RestClient staff() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
-                         .defaultHeader("X-Homelink-Trust", DemoEngagement.TRUST_ID)
-                         .defaultHeader("X-Homelink-Schools", DemoEngagement.PRIMARY + "," + DemoEngagement.SECONDARY)
-                         .defaultHeader("X-Homelink-Role", "school-leader")
-                         .defaultHeader("X-Homelink-Staff", "demo-check").build();
+                         .defaultHeaders(headers -> headers.setBearerAuth(TestTokens.staff(
+                                 DemoEngagement.TRUST_ID, "school-leader", "demo-check", DemoEngagement.PRIMARY,
+                                 DemoEngagement.SECONDARY)))
+                         .build();
     }
 }

@@ -431,8 +431,7 @@ class EngagementApiTest {
                                               Map.of("weeksWithoutTwoWayContact", 1,
                                                      "invitationsWithoutAttendance", 1), otherLeader);
         assertThat(settings.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        HttpHeaders partner = Staff.at(trust, "partner", "p", NORTH);
-        partner.set("X-Homelink-Organisation", "food-bank");
+        HttpHeaders partner = Staff.partner("food-bank", "p");
         assertThat(get("/api/engagement/activities/" + activityId, partner).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("/api/engagement/reach?school=" + NORTH, partner).getStatusCode())

@@ -40,17 +40,16 @@ public final class DemoTrust {
 
     private final RestClient http;
 
-    public DemoTrust(String baseUrl) {
+    /** Loads through the API at {@code baseUrl} with a trust leader's access token of the demo trust. */
+    public DemoTrust(String baseUrl, String bearerToken) {
         this.http = RestClient.builder().baseUrl(baseUrl)
-                              .defaultHeader("X-Homelink-Trust", TRUST_ID)
-                              .defaultHeader("X-Homelink-Role", "trust-leader")
-                              .defaultHeader("X-Homelink-Staff", "demo-loader")
+                              .defaultHeaders(headers -> headers.setBearerAuth(bearerToken))
                               .build();
     }
 
     /** Loads the demo trust from {@code http://localhost:8081}, or from the base URL given. */
     public static void main(String[] args) {
-        int families = new DemoTrust(args.length > 0 ? args[0] : "http://localhost:8081").load();
+        int families = new DemoTrust(args.length > 0 ? args[0] : "http://localhost:8081", System.getenv("HOMELINK_TOKEN")).load();
         log.info("The demo trust {} has {} families", TRUST_ID, families);
     }
 

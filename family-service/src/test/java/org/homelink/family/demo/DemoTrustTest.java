@@ -1,5 +1,6 @@
 package org.homelink.family.demo;
 
+import org.homelink.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ class DemoTrustTest {
 
     @Test
     void loadsATrustOfTwoSchoolsAndFiftyFamiliesOnceHoweverOftenItRuns() {
-        DemoTrust demo = new DemoTrust("http://localhost:" + port);
+        DemoTrust demo = new DemoTrust("http://localhost:" + port, TestTokens.staff(DemoTrust.TRUST_ID, "trust-leader", "demo-loader"));
 
         assertThat(demo.load()).isEqualTo(DemoTrust.FAMILIES);
         JsonNode loaded = directory();
@@ -57,8 +58,8 @@ class DemoTrustTest {
 
     private RestClient leader() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
-                         .defaultHeader("X-Homelink-Trust", DemoTrust.TRUST_ID)
-                         .defaultHeader("X-Homelink-Role", "trust-leader")
-                         .defaultHeader("X-Homelink-Staff", "demo-check").build();
+                         .defaultHeaders(headers -> headers.setBearerAuth(
+                                 TestTokens.staff(DemoTrust.TRUST_ID, "trust-leader", "demo-check")))
+                         .build();
     }
 }

@@ -3,20 +3,26 @@ package org.homelink.platform.web;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.homelink.platform.security.Allowed;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Every service's OpenAPI description shows the headers the conventions read: the request context (not the
- * context's fields as query parameters, which is what springdoc would make of the parameter), {@code If-Match}
+ * Every service's OpenAPI description shows what the conventions read: the bearer token and the roles an endpoint is
+ * allowed for (never the request context's fields as query parameters, which is what springdoc would make of the
+ * parameter), {@code If-Match}
  * where a command takes an expected version, and {@code Idempotency-Key} on every POST.
  */
 @AutoConfiguration
@@ -27,21 +33,25 @@ public class ApiDocsAutoConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestContext.class, ExpectedVersion.class);
     }
 
-    private static final List<Parameter> CONTEXT = List.of(
-            header(RequestContextHeaders.TRUST, false, "The trust the caller acts for (required except for partners)"),
-            header(RequestContextHeaders.SCHOOLS, false,
-                   "The URNs of the schools the caller acts for, separated by commas (optional for trust leaders)"),
-            header(RequestContextHeaders.ROLE, true,
-                   "trust-leader, school-leader, key-worker, teacher, attendance-officer, office-staff or partner"),
-            header(RequestContextHeaders.STAFF, true, "The caller's staff id"),
-            header(RequestContextHeaders.ORGANISATION, false,
-                   "The partner organisation a partner's worker acts for (required for partners)"));
+    static final String BEARER = "bearer";
+
+    /** The scheme every signed-in endpoint names: an OpenID Connect access token, as a bearer JWT. */
+    @Bean
+    OpenApiCustomizer bearerScheme() {
+        return api -> api.schemaRequirement(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("JWT").description("An access token from the trust's identity provider (docs/security.md)"));
+    }
 
     @Bean
     OperationCustomizer conventionHeaders() {
         return (operation, handler) -> {
-            if (declares(handler.getMethodParameters(), RequestContext.class)) {
-                CONTEXT.forEach(operation::addParametersItem);
+            Allowed allowed = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Allowed.class);
+            if (allowed == null) {
+                allowed = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Allowed.class);
+            }
+            if (allowed != null) {
+                operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+                operation.setDescription(join(operation.getDescription(), "Allowed for: " + rolesOf(allowed) + "."));
             }
             if (declares(handler.getMethodParameters(), ExpectedVersion.class)) {
                 operation.addParametersItem(header("If-Match", false,
@@ -54,6 +64,15 @@ public class ApiDocsAutoConfiguration {
             }
             return operation;
         };
+    }
+
+    private static String rolesOf(Allowed allowed) {
+        return Stream.of(allowed.value()).flatMap(permission -> permission.roles().stream()).distinct().sorted()
+                     .map(Role::claimValue).collect(Collectors.joining(", "));
+    }
+
+    private static String join(String description, String more) {
+        return description == null || description.isBlank() ? more : description + "\n\n" + more;
     }
 
     private static boolean declares(MethodParameter[] parameters, Class<?> type) {

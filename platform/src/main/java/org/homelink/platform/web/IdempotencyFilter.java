@@ -2,6 +2,7 @@ package org.homelink.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import org.homelink.platform.security.Callers;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -60,8 +61,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         // A partner may name no trust: its organisation scopes its keys, so no organisation replays another's answer.
-        String id = Sha256.hex(request.getHeader(RequestContextHeaders.TRUST) + "\n"
-                           + request.getHeader(RequestContextHeaders.ORGANISATION) + "\n"
+        RequestContext caller = Callers.current().orElse(null);
+        String id = Sha256.hex((caller == null ? null : caller.trustId()) + "\n"
+                           + (caller == null ? null : caller.organisationId()) + "\n"
                            + request.getRequestURI() + "\n" + key);
         Optional<Document> earlier = records.claimOrFind(id, Sha256.hex(body));
         if (earlier.isPresent()) {

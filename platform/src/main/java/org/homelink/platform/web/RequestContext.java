@@ -12,7 +12,7 @@ import java.util.Set;
  * unless the caller sent one. Partners see only what is addressed to their organisation, never a trust's records as
  * such, so {@link #covers} is false for them whatever the trust.
  * <p>
- * Until sign-in arrives it is read from headers the gateway passes on; it will come from a verified token instead.
+ * It comes from the claims of the caller's verified token (see {@code org.homelink.platform.security}).
  *
  * @param trustId        the trust a member of staff acts for; null for a partner that did not name one
  * @param schoolUrns     the schools a member of staff acts at

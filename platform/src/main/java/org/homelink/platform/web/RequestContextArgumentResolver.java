@@ -1,6 +1,6 @@
 package org.homelink.platform.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.homelink.platform.security.Callers;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -23,6 +23,9 @@ class RequestContextArgumentResolver implements HandlerMethodArgumentResolver {
         if (parameter.getParameterType().equals(ExpectedVersion.class)) {
             return new ExpectedVersion(Versions.expected(request.getHeader(HttpHeaders.IF_MATCH)));
         }
-        return RequestContextHeaders.read(request.getNativeRequest(HttpServletRequest.class));
+        // Only reached on an endpoint that needs no sign-in yet asks who is calling: that is a programming error
+        // shown to the caller as what it would be with a token missing.
+        return Callers.current().orElseThrow(
+                () -> new MissingRequestContextException(HttpHeaders.AUTHORIZATION, "must carry a bearer token"));
     }
 }

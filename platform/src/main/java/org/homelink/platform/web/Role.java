@@ -13,12 +13,12 @@ public enum Role {
     OFFICE_STAFF,
     PARTNER;
 
-    /** The header form: {@code trust-leader}, {@code key-worker}, ... */
-    public String headerValue() {
+    /** The form tokens carry: {@code trust-leader}, {@code key-worker}, ... */
+    public String claimValue() {
         return name().toLowerCase().replace('_', '-');
     }
 
-    public static Optional<Role> fromHeader(String value) {
-        return Arrays.stream(values()).filter(role -> role.headerValue().equals(value)).findFirst();
+    public static Optional<Role> fromClaim(String value) {
+        return Arrays.stream(values()).filter(role -> role.claimValue().equals(value)).findFirst();
     }
 }

@@ -4,6 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
+import org.homelink.platform.security.SignInNotNeeded;
+import org.homelink.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +46,10 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 /** The conventions every service's API keeps, on a stand-in controller. */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT, classes = WebConventionsTest.AnyService.class,
-        properties = "homelink.mongo.embedded.storage=memory")
+        properties = {"homelink.mongo.embedded.storage=memory",
+                      "homelink.security.issuer-uri=" + TestTokens.ISSUER,
+                      "homelink.security.public-key-location=classpath:testing/token-signing-key.pub",
+                      "homelink.security.public-paths=/api/open/**"})
 class WebConventionsTest {
 
     @Autowired
@@ -57,12 +64,34 @@ class WebConventionsTest {
     }
 
     @Test
-    void aRequestWithoutAContextIsRefusedWith401NamingTheHeader() {
+    void aRequestWithoutATokenIsRefusedWith401NamingTheHeader() {
         ResponseEntity<Map> answer = http.getForEntity("/api/notices/1", Map.class);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody()).containsEntry("field", "X-Homelink-Trust").containsEntry("status", 401);
+        assertProblem(answer, HttpStatus.UNAUTHORIZED, "Authorization");
+        assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void anExpiredTokenAForgedOneAndAnotherIssuersAreRefusedWithoutRepeatingThem() throws Exception {
+        String expired = TestTokens.expired("trust-1", "key-worker", "staff-7", "100001");
+        String valid = TestTokens.staff("trust-1", "key-worker", "staff-7", "100001");
+        // The same claims, signed by a key the service does not trust.
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        com.nimbusds.jwt.SignedJWT forged = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256),
+                com.nimbusds.jwt.SignedJWT.parse(valid).getJWTClaimsSet());
+        forged.sign(new com.nimbusds.jose.crypto.RSASSASigner(generator.generateKeyPair().getPrivate()));
+        String otherIssuer = TestTokens.withClaims("staff-7", Map.of("iss", "https://elsewhere.test",
+                "homelink_trust", "trust-1", "homelink_role", "key-worker", "homelink_schools", List.of("100001")));
+
+        for (String token : List.of(expired, forged.serialize(), otherIssuer, "not-a-token")) {
+            ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET,
+                                                       new HttpEntity<>(TestTokens.bearer(token)), Map.class);
+
+            assertProblem(answer, HttpStatus.UNAUTHORIZED, "Authorization");
+            assertThat(answer.getBody().toString()).doesNotContain(token);
+        }
     }
 
     @Test
@@ -76,9 +105,7 @@ class WebConventionsTest {
 
     @Test
     void aPartnersWorkerActsForTheirOrganisationAndNeedNameNoTrust() {
-        HttpHeaders headers = partner("org-7");
-
-        ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(headers),
+        ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(partner("org-7")),
                                                    Map.class);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -87,40 +114,53 @@ class WebConventionsTest {
     }
 
     @Test
-    void aPartnerWithoutASoundOrganisationIsRefusedWith401NamingTheHeader() {
-        for (String organisation : new String[] {null, " ", "org/7"}) {
-            HttpHeaders headers = partner(organisation);
-
-            ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(headers),
-                                                       Map.class);
-
-            assertProblem(answer, HttpStatus.UNAUTHORIZED, "X-Homelink-Organisation");
-        }
-    }
-
-    @Test
-    void aSchoolsHeaderWithAnEmptyEntryIsRefusedAsTheGatewayRefusesIt() {
-        for (String schools : new String[] {"100001,", ",100001", "100001,,100002"}) {
+    void aTokenWhoseClaimsDoNotSaySoundlyWhomItActsForIsRefusedWith401NamingTheClaim() {
+        Map<String, Map<String, Object>> broken = Map.of(
+                "homelink_organisation", Map.of("homelink_role", "partner"),
+                "homelink_role", Map.of("homelink_role", "head-teacher", "homelink_trust", "trust-1"),
+                "homelink_trust", Map.of("homelink_role", "key-worker", "homelink_schools", List.of("100001")),
+                "homelink_schools", Map.of("homelink_role", "key-worker", "homelink_trust", "trust-1",
+                                           "homelink_schools", List.of("100001", "")));
+        broken.forEach((claim, claims) -> {
             ResponseEntity<Map> answer = http.exchange("/api/notices/1", HttpMethod.GET,
-                                                       new HttpEntity<>(withHeader(staff(), "X-Homelink-Schools",
-                                                                                   schools)), Map.class);
+                    new HttpEntity<>(TestTokens.bearer(TestTokens.withClaims("staff-7", claims))), Map.class);
 
-            assertProblem(answer, HttpStatus.UNAUTHORIZED, "X-Homelink-Schools");
-        }
+            assertProblem(answer, HttpStatus.UNAUTHORIZED, claim);
+        });
+        // Staff who work at schools must name one; a trust leader acts for the whole trust.
+        assertProblem(http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(TestTokens.bearer(
+                              TestTokens.staff("trust-1", "teacher", "staff-7"))), Map.class),
+                      HttpStatus.UNAUTHORIZED, "homelink_schools");
+        assertThat(http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(TestTokens.bearer(
+                TestTokens.staff("trust-1", "trust-leader", "head-1"))), Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
-    void staffNeverActForAnOrganisationAndStillNeedATrust() {
-        HttpHeaders withOrganisation = withHeader(staff(), "X-Homelink-Organisation", "org-7");
-        HttpHeaders withoutTrust = staff();
-        withoutTrust.remove("X-Homelink-Trust");
+    void aRoleWithoutThePermissionAnEndpointNamesIsRefusedWith403() {
+        ResponseEntity<Map> teacher = http.exchange("/api/notices/1/erasure", HttpMethod.POST,
+                new HttpEntity<>(TestTokens.bearer(TestTokens.staff("trust-1", "teacher", "t-1", "100001"))),
+                Map.class);
+        ResponseEntity<Map> leader = http.exchange("/api/notices/1/erasure", HttpMethod.POST,
+                new HttpEntity<>(TestTokens.bearer(TestTokens.staff("trust-1", "school-leader", "sl-1", "100001"))),
+                Map.class);
 
-        ResponseEntity<Map> staffAnswer = http.exchange("/api/notices/1", HttpMethod.GET,
-                                                        new HttpEntity<>(withOrganisation), Map.class);
+        assertProblem(teacher, HttpStatus.FORBIDDEN, null);
+        assertThat(teacher.getBody().get("detail").toString()).contains("teacher");
+        assertThat(leader.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
 
-        assertThat(staffAnswer.getBody()).containsEntry("organisation", "none").containsEntry("coversATrust", true);
-        assertProblem(http.exchange("/api/notices/1", HttpMethod.GET, new HttpEntity<>(withoutTrust), Map.class),
-                      HttpStatus.UNAUTHORIZED, "X-Homelink-Trust");
+    @Test
+    void anEndpointThatNamesNoPermissionIsRefusedToEveryone() {
+        ResponseEntity<Map> answer = http.exchange("/api/notices/forgotten", HttpMethod.GET,
+                new HttpEntity<>(TestTokens.bearer(TestTokens.staff("trust-1", "trust-leader", "head-1"))), Map.class);
+
+        assertProblem(answer, HttpStatus.FORBIDDEN, null);
+    }
+
+    @Test
+    void anEndpointThatNeedsNoSignInAnswersWithoutAToken() {
+        assertThat(http.getForEntity("/api/open/notices", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -242,22 +282,11 @@ class WebConventionsTest {
     }
 
     private static HttpHeaders staff() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Trust", "trust-1");
-        headers.set("X-Homelink-Schools", "100001");
-        headers.set("X-Homelink-Role", "key-worker");
-        headers.set("X-Homelink-Staff", "staff-7");
-        return headers;
+        return TestTokens.bearer(TestTokens.staff("trust-1", "key-worker", "staff-7", "100001"));
     }
 
     private static HttpHeaders partner(String organisation) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Role", "partner");
-        headers.set("X-Homelink-Staff", "worker-3");
-        if (organisation != null) {
-            headers.set("X-Homelink-Organisation", organisation);
-        }
-        return headers;
+        return TestTokens.bearer(TestTokens.partner(organisation, "worker-3"));
     }
 
     private static HttpHeaders withHeader(HttpHeaders headers, String name, String value) {
@@ -274,6 +303,7 @@ class WebConventionsTest {
         final List<String> pinned = new CopyOnWriteArrayList<>();
 
         @GetMapping("/api/notices/{id}")
+        @Allowed({Permission.FAMILIES_READ, Permission.DIRECTORY_READ})
         Map<String, Object> notice(@PathVariable String id, RequestContext context,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
             Versions.expected(ifMatch);
@@ -292,7 +322,25 @@ class WebConventionsTest {
             }
         }
 
+        @PostMapping("/api/notices/{id}/erasure")
+        @Allowed(Permission.FAMILIES_ERASE)
+        ResponseEntity<Void> erase(@PathVariable String id) {
+            return ResponseEntity.noContent().build();
+        }
+
+        @GetMapping("/api/notices/forgotten")
+        Map<String, Object> forgotten() {
+            return Map.of("leaked", true);
+        }
+
+        @GetMapping("/api/open/notices")
+        @SignInNotNeeded("a test of the open door")
+        Map<String, Object> open() {
+            return Map.of("open", true);
+        }
+
         @PostMapping("/api/notices")
+        @Allowed({Permission.FAMILIES_EDIT, Permission.DIRECTORY_KEEP})
         ResponseEntity<Map<String, String>> pin(@Valid @RequestBody PinNotice notice, RequestContext context) {
             pinned.add(notice.wording());
             String id = UUID.randomUUID().toString();

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.platform.web.Paged;
@@ -50,6 +52,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/partners")
 @Tag(name = "Directory", description = "Partner organisations and their support services, in Open Referral UK form")
+@Allowed(Permission.DIRECTORY_READ)
 class DirectoryController {
 
     private static final String ORGANISATIONS = "/api/partners/organisations/";
@@ -73,6 +76,7 @@ class DirectoryController {
         this.servicesCatchUp = new ReadModelCatchUp("The directory of services", directory::versionOfService, wait);
     }
 
+    @Allowed(Permission.DIRECTORY_KEEP)
     @PostMapping("/organisations")
     @Operation(summary = "Add a partner organisation", description = "An Open Referral UK organization; its id is "
             + "kept when given (a UUID), or made. Key workers and school and trust leaders.")
@@ -107,6 +111,7 @@ class DirectoryController {
         return ResponseEntity.ok().eTag(Versions.etag(organisation.version())).body(view(organisation));
     }
 
+    @Allowed(Permission.DIRECTORY_KEEP)
     @PutMapping("/organisations/{organisationId}")
     @Operation(summary = "Say how a partner organisation now is", description = "Records only what differs. By its "
             + "own workers, or by the key workers and leaders of the trust that added it.")
@@ -121,6 +126,7 @@ class DirectoryController {
         return ResponseEntity.ok().eTag(Versions.etag(version)).body(documents.read(organisation.document()));
     }
 
+    @Allowed(Permission.DIRECTORY_KEEP)
     @PostMapping("/services")
     @Operation(summary = "Add a support service of a partner organisation", description = "An Open Referral UK "
             + "service naming its organization_id, with Homelink's capacity (open referrals it takes at once) and "
@@ -142,6 +148,7 @@ class DirectoryController {
         return ResponseEntity.ok().eTag(Versions.etag(service.version())).body(view(service));
     }
 
+    @Allowed(Permission.DIRECTORY_KEEP)
     @PutMapping("/services/{serviceId}")
     @Operation(summary = "Say how a support service now is", description = "Records nothing when nothing differs.")
     ResponseEntity<JsonNode> reviseService(RequestContext actor, @PathVariable String serviceId,

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.homelink.partners.Roles;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.RequestContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +27,7 @@ import java.io.IOException;
 @RestController
 @RequestMapping("/api/partners/imports")
 @Tag(name = "Directory", description = "Partner organisations and their support services, in Open Referral UK form")
+@Allowed(Permission.DIRECTORY_KEEP)
 class ImportController {
 
     private final FeedImport feedImport;

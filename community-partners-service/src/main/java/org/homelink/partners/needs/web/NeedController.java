@@ -15,6 +15,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.homelink.contracts.partners.NeedResolution;
 import org.homelink.contracts.partners.SupportCategories;
 import org.homelink.contracts.partners.Urgency;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.directory.Schedules;
@@ -64,6 +66,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/partners/needs")
 @Tag(name = "Support needs", description = "Needs raised for families who consented to sharing with partners")
+@Allowed(Permission.REFERRALS_MAKE)
 class NeedController {
 
 

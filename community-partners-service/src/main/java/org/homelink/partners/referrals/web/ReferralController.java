@@ -15,6 +15,8 @@ import org.homelink.contracts.family.ContactChannel;
 import org.homelink.contracts.partners.DeclineReason;
 import org.homelink.contracts.partners.ReferralOutcome;
 import org.homelink.contracts.partners.Urgency;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
 import org.homelink.partners.Roles;
 import org.homelink.partners.families.FamilyRecords;
@@ -67,6 +69,7 @@ import static com.mongodb.client.model.Filters.in;
 @RestController
 @RequestMapping("/api/partners/referrals")
 @Tag(name = "Referrals", description = "Families referred to partners, and the partners' answers")
+@Allowed(Permission.REFERRALS_MAKE)
 class ReferralController {
 
     private final CommandGateway commands;
@@ -156,6 +159,7 @@ class ReferralController {
                              .body(new Changed(referralId, 1));
     }
 
+    @Allowed({Permission.REFERRALS_MAKE, Permission.REFERRALS_ANSWER})
     @GetMapping
     @Operation(summary = "Referrals: a member of staff's schools', or those addressed to a partner's organisation",
                description = "Newest first; pages from 0. overdue=true keeps those waiting too long for an answer "
@@ -201,6 +205,7 @@ class ReferralController {
         return Paged.of(found, page, size);
     }
 
+    @Allowed({Permission.REFERRALS_MAKE, Permission.REFERRALS_ANSWER})
     @GetMapping("/{referralId}")
     @Operation(summary = "A referral: all of it for staff, what the family agreed to share for the partner")
     ResponseEntity<?> referral(RequestContext actor, @PathVariable String referralId) {
@@ -219,6 +224,7 @@ class ReferralController {
         return ResponseEntity.ok().eTag(Versions.etag(referral.version())).body(staffView(referral));
     }
 
+    @Allowed(Permission.REFERRALS_ANSWER)
     @PostMapping("/{referralId}/opening")
     @Operation(summary = "The partner has opened the referral", description = "Once; opening again changes nothing.")
     ResponseEntity<Changed> open(RequestContext actor, @PathVariable String referralId) {
@@ -226,6 +232,7 @@ class ReferralController {
         return changed(referralId, new ReferralCommands.OpenReferral(referralId, actor, clock.instant()));
     }
 
+    @Allowed(Permission.REFERRALS_ANSWER)
     @PostMapping("/{referralId}/acceptance")
     @Operation(summary = "The partner accepts the referral")
     ResponseEntity<Changed> accept(RequestContext actor, @PathVariable String referralId) {
@@ -233,6 +240,7 @@ class ReferralController {
         return changed(referralId, new ReferralCommands.AcceptReferral(referralId, actor, clock.instant()));
     }
 
+    @Allowed(Permission.REFERRALS_ANSWER)
     @PostMapping("/{referralId}/decline")
     @Operation(summary = "The partner declines the referral, with a reason")
     ResponseEntity<Changed> decline(RequestContext actor, @PathVariable String referralId,
@@ -242,6 +250,7 @@ class ReferralController {
                                                                         clock.instant()));
     }
 
+    @Allowed({Permission.REFERRALS_MAKE, Permission.REFERRALS_ANSWER})
     @PostMapping("/{referralId}/closure")
     @Operation(summary = "Close the referral with its outcome",
                description = "The partner, once it has accepted it; or the school, to withdraw it before then.")

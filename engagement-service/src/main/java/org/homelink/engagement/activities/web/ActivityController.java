@@ -17,6 +17,8 @@ import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.partners.PartnersProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.RuleBrokenException;
 import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.NotFoundException;
@@ -56,6 +58,7 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping("/api/engagement/activities")
 @Tag(name = "Activities", description = "Coffee mornings, family afternoons, workshops, parents' evenings and more")
+@Allowed(Permission.ACTIVITIES_RUN)
 class ActivityController {
 
     private static final String ACTIVITIES = "/api/engagement/activities/";

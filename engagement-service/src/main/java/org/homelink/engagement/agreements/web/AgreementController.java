@@ -30,6 +30,8 @@ import org.homelink.engagement.messages.web.LinkMessages;
 import org.homelink.engagement.messages.web.MessageRequests.LinkSendingRequest;
 import org.homelink.engagement.voice.web.PersonalLinks;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.RuleBrokenException;
@@ -72,6 +74,7 @@ import static org.homelink.platform.web.Ids.URN_MESSAGE;
  */
 @RestController
 @Tag(name = "Home-school agreements", description = "Versions, personal links, acknowledgements, who has not yet")
+@Allowed(Permission.AGREEMENTS_KEEP)
 class AgreementController {
 
     private static final String AGREEMENTS = "/api/engagement/agreements";
@@ -141,6 +144,7 @@ class AgreementController {
         StaffOnly.require(actor);
     }
 
+    @Allowed(Permission.SCHOOL_SETTINGS)
     @PostMapping(AGREEMENTS)
     @Operation(summary = "Adopt a home-school agreement for one school, or several of the trust, with its first "
                          + "version (school and trust leaders)",
@@ -187,6 +191,7 @@ class AgreementController {
                              .body(summary(agreement, SchoolTime.today(clock)));
     }
 
+    @Allowed(Permission.SCHOOL_SETTINGS)
     @PostMapping(AGREEMENTS + "/{agreementId}/versions")
     @Operation(summary = "Publish a new version (leaders of every school of the agreement)",
                description = "From the day it takes effect it supersedes the version before, and every carer is "

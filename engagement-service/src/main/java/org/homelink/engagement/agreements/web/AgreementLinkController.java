@@ -18,6 +18,7 @@ import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.voice.command.SurveyRules.UnknownLink;
 import org.homelink.engagement.voice.web.PersonalLinks;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.SignInNotNeeded;
 import org.homelink.platform.web.Languages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +44,7 @@ import java.util.List;
 @RestController
 @RequestMapping(AgreementLinkController.PATH + "{token}")
 @Tag(name = "Home-school agreements: the personal link", description = "For families: no sign-in, the link is enough")
+@SignInNotNeeded("the family's personal link to the agreement")
 class AgreementLinkController {
 
     static final String PATH = "/api/engagement/agreement-links/";

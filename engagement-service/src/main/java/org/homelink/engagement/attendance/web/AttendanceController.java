@@ -28,6 +28,8 @@ import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
 import org.homelink.platform.Sha256;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.ProblemResponses;
 import org.homelink.platform.web.RequestContext;
@@ -69,6 +71,7 @@ import java.util.function.Predicate;
 @RestController
 @RequestMapping("/api/engagement/attendance")
 @Tag(name = "Attendance", description = "Register imports, pupils' attendance, and the lists support starts from")
+@Allowed(Permission.ATTENDANCE_READ)
 class AttendanceController {
 
     private static final Logger log = LoggerFactory.getLogger(AttendanceController.class);
@@ -132,6 +135,7 @@ class AttendanceController {
         StaffOnly.require(actor);
     }
 
+    @Allowed(Permission.ATTENDANCE_IMPORT)
     @PostMapping(path = "/schools/{schoolUrn}/marks", consumes = {"text/csv", "text/plain"})
     @Operation(summary = "Import a register file from the management information system",
                description = "CSV, one mark a line: pupil,date,session,code (a header line is optional). The whole "
@@ -215,6 +219,7 @@ class AttendanceController {
         return attendanceOf(actor, schoolUrn).map(school -> queries.weeks(school, from, to)).orElse(List.of());
     }
 
+    @Allowed(Permission.SCHOOL_SETTINGS)
     @PutMapping("/schools/{schoolUrn}/settings")
     @Operation(summary = "Set the attendance rate below which a pupil is 'at risk' (school and trust leaders)")
     AtRiskThreshold settings(RequestContext actor, @PathVariable String schoolUrn,

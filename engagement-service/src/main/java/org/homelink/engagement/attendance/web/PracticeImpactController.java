@@ -12,6 +12,8 @@ import org.homelink.engagement.attendance.query.PracticeImpact;
 import org.homelink.engagement.attendance.query.PracticeImpactQueries;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
@@ -38,6 +40,7 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/engagement/attendance")
 @Tag(name = "Attendance", description = "Register imports, pupils' attendance, and the lists support starts from")
+@Allowed(Permission.ATTENDANCE_READ)
 class PracticeImpactController {
 
     /** A term and a bit: further out, a difference says less and less about the practice. */

@@ -17,6 +17,8 @@ import org.homelink.engagement.contacts.command.ContactCommands;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.StaffOnly;
@@ -53,6 +55,7 @@ import static org.homelink.platform.web.Ids.URN_MESSAGE;
 @RestController
 @RequestMapping("/api/engagement")
 @Tag(name = "Contact log", description = "Every contact between school and family, and its follow-up")
+@Allowed(Permission.CONTACTS_LOG)
 class ContactController {
 
     private final CommandGateway commands;

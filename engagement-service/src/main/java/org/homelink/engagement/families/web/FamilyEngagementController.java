@@ -7,6 +7,8 @@ import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.EngagementTimeline;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.StaffOnly;
@@ -28,6 +30,7 @@ import static org.homelink.platform.web.Ids.URN_MESSAGE;
 @RestController
 @RequestMapping("/api/engagement/families")
 @Tag(name = "Families", description = "Each family's engagement with the school")
+@Allowed(Permission.FAMILIES_READ)
 class FamilyEngagementController {
 
     private final FamilyEngagementProjection directory;

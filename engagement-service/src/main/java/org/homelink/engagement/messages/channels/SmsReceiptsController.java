@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.homelink.engagement.messages.delivery.DeliveryReports;
 import org.homelink.engagement.messages.delivery.DeliveryState;
+import org.homelink.platform.security.SignInNotNeeded;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.platform.web.MissingRequestContextException;
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
 @ConditionalOnSetting("homelink.engagement.messages.sms.webhook-secret")
 @Tag(name = "Messages: delivery receipts", description = "For the SMS provider: signed with the shared secret, "
                                                          + "no staff sign-in")
+@SignInNotNeeded("the provider's HMAC signature of the body")
 class SmsReceiptsController {
 
     private static final Logger log = LoggerFactory.getLogger(SmsReceiptsController.class);

@@ -14,6 +14,8 @@ import org.homelink.engagement.messages.query.FeedItem;
 import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageView;
 import org.homelink.engagement.messages.query.PendingLinks;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.NotFoundException;
@@ -46,6 +48,7 @@ import java.util.Set;
 @RequestMapping("/api/engagement/messages/feed/families/{familyId}/carers/{carerId}")
 @Validated
 @Tag(name = "Messages")
+@Allowed(Permission.FAMILY_APP)
 class FeedController {
 
     private final MessageProjection messages;

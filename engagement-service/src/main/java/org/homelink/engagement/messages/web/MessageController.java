@@ -18,6 +18,8 @@ import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.MessageView;
 import org.homelink.engagement.messages.sending.Preview;
 import org.homelink.engagement.messages.sending.Recipients;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.ExpectedVersion;
@@ -64,6 +66,7 @@ import java.util.UUID;
 @RequestMapping("/api/engagement/messages")
 @Validated
 @Tag(name = "Messages", description = "Messages and newsletters to carers, by their channel and in their language")
+@Allowed(Permission.MESSAGES_SEND)
 class MessageController {
 
     static final String MESSAGES = "/api/engagement/messages/";

@@ -12,6 +12,8 @@ import org.homelink.engagement.messages.query.RecipientDirectory;
 import org.homelink.engagement.messages.query.RecipientDirectory.DigestChoices;
 import org.homelink.engagement.messages.query.RecipientDirectory.SchoolSettings;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
@@ -36,6 +38,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/engagement/messages")
 @Tag(name = "Messages")
+@Allowed(Permission.SCHOOL_SETTINGS)
 class MessageSettingsController {
 
     private final CommandGateway commands;
@@ -63,6 +66,7 @@ class MessageSettingsController {
         StaffOnly.require(actor);
     }
 
+    @Allowed({Permission.SCHOOL_SETTINGS, Permission.MESSAGES_SEND})
     @GetMapping("/schools/{schoolUrn}/settings")
     @Operation(summary = "A school's digest day and time (London) and weekly limit of messages per family")
     SchoolSettings settings(RequestContext actor, @PathVariable String schoolUrn) {
@@ -85,6 +89,7 @@ class MessageSettingsController {
         return directory.settings(schoolUrn);
     }
 
+    @Allowed({Permission.FAMILY_APP, Permission.FAMILIES_EDIT})
     @PutMapping("/families/{familyId}/digest")
     @Operation(summary = "Record that a family, or one carer, asked for one weekly digest (or no longer does)")
     Digest digest(RequestContext actor, @PathVariable String familyId,
@@ -101,6 +106,7 @@ class MessageSettingsController {
         return digest(familyId);
     }
 
+    @Allowed({Permission.FAMILY_APP, Permission.FAMILIES_EDIT})
     @GetMapping("/families/{familyId}/digest")
     @Operation(summary = "A family's digest choices")
     Digest digestOf(RequestContext actor, @PathVariable String familyId) {

@@ -17,6 +17,8 @@ import org.homelink.engagement.messages.query.MessageProjection;
 import org.homelink.engagement.messages.query.PendingLinks;
 import org.homelink.engagement.messages.query.RecipientDirectory;
 import org.homelink.engagement.messages.query.RecipientDirectory.CarerAddress;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.Paged;
 import org.homelink.platform.query.ReadModelCatchUp;
 import org.homelink.platform.web.NotFoundException;
@@ -54,6 +56,7 @@ import java.util.Set;
 @RequestMapping("/api/engagement/messages/tasks")
 @Validated
 @Tag(name = "Messages")
+@Allowed(Permission.STAFF_TASKS)
 class StaffTaskController {
 
     private final MessageProjection messages;

@@ -16,6 +16,8 @@ import org.homelink.engagement.reach.query.ReachReport;
 import org.homelink.engagement.reach.query.Term;
 import org.homelink.engagement.reach.query.UnderservedFamily;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ForbiddenException;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
@@ -49,6 +51,7 @@ import static org.homelink.platform.web.Ids.URN_MESSAGE;
 @RestController
 @RequestMapping("/api/engagement")
 @Tag(name = "Reach", description = "Who the school reaches, who it underserves, and caseloads")
+@Allowed(Permission.REACH_READ)
 class ReachController {
 
     private final ReachQueries queries;
@@ -115,6 +118,7 @@ class ReachController {
         return queries.underserved(actor, school, page, size);
     }
 
+    @Allowed(Permission.SCHOOL_SETTINGS)
     @PutMapping("/schools/{schoolUrn}/reach-settings")
     @Operation(summary = "Set when a family of the school counts as underserved (school and trust leaders)")
     ReachSettings settings(RequestContext actor, @PathVariable String schoolUrn,

@@ -23,6 +23,8 @@ import org.homelink.engagement.voice.query.SurveyResults;
 import org.homelink.engagement.voice.query.SurveyView;
 import org.homelink.engagement.voice.query.VoiceProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.NotYourSchool;
 import org.homelink.platform.web.RequestContext;
@@ -66,6 +68,7 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping("/api/engagement/surveys")
 @Tag(name = "Parent voice", description = "Surveys, personal links, results and \"you said, we did\"")
+@Allowed(Permission.SURVEYS_RUN)
 class SurveyController {
 
     private static final String SURVEYS = "/api/engagement/surveys/";
@@ -145,6 +148,7 @@ class SurveyController {
                              .body(new Changed(surveyId, version));
     }
 
+    @Allowed({Permission.SURVEYS_RUN, Permission.SURVEY_RESULTS_READ})
     @GetMapping
     @Operation(summary = "The surveys of the caller's schools")
     List<SurveyView> list(RequestContext actor) {
@@ -153,6 +157,7 @@ class SurveyController {
                     .sorted(Comparator.comparing(SurveyView::createdAt).reversed()).toList();
     }
 
+    @Allowed({Permission.SURVEYS_RUN, Permission.SURVEY_RESULTS_READ})
     @GetMapping("/{surveyId}")
     @Operation(summary = "A survey: its questions, stage and \"you said, we did\" actions",
                description = "Its ETag is the survey's version.")
@@ -255,6 +260,7 @@ class SurveyController {
                     .map(SurveyController::withoutLink).sorted(byChannelAndLanguage()).toList();
     }
 
+    @Allowed({Permission.SURVEYS_RUN, Permission.SURVEY_RESULTS_READ})
     @GetMapping("/{surveyId}/results")
     @Operation(summary = "Results per question: overall, by school and by year group",
                description = "Any group of fewer than 10 answers is suppressed, with enough others beside it that "

@@ -14,6 +14,7 @@ import org.homelink.engagement.voice.query.SurveyLink;
 import org.homelink.engagement.voice.query.SurveyView;
 import org.homelink.engagement.voice.query.VoiceProjection;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.SignInNotNeeded;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/engagement/voice/{token}")
 @Tag(name = "Parent voice: the personal link", description = "For families: no sign-in, the link is enough")
+@SignInNotNeeded("the carer's personal link to the survey")
 class VoiceController {
 
     private final CommandGateway commands;

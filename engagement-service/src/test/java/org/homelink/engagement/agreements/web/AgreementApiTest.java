@@ -265,8 +265,7 @@ class AgreementApiTest {
         assertThat(api.get(agreement + "/outstanding?schoolUrn=" + SOUTH,
                            Staff.at(trust, "trust-leader", "leader-1")).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        HttpHeaders partner = Staff.at(trust, "partner", "worker-1");
-        partner.set("X-Homelink-Organisation", "org-1");
+        HttpHeaders partner = Staff.partner("org-1", "worker-1");
         assertThat(api.get(agreement, partner).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 

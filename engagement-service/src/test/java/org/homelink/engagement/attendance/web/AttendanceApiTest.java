@@ -180,8 +180,7 @@ class AttendanceApiTest {
         assertThat(importFile(NORTH, twoWeeks(), staff(SOUTH)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("/api/engagement/attendance/schools/" + NORTH + "/pupils", staff(SOUTH)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        HttpHeaders partner = Staff.at(trust, "partner", "p-1");
-        partner.set("X-Homelink-Organisation", "food-bank");
+        HttpHeaders partner = Staff.partner("food-bank", "p-1");
         assertThat(get("/api/engagement/attendance/schools/" + NORTH + "/pupils", partner).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }

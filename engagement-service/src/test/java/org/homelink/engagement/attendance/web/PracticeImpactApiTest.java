@@ -209,8 +209,7 @@ class PracticeImpactApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api().get(impact(EAST, "HOME_VISIT"), Staff.at("another-" + tag, "trust-leader", "ceo-2"))
                         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        HttpHeaders partner = Staff.at(trust, "partner", "p-1");
-        partner.set("X-Homelink-Organisation", "food-bank");
+        HttpHeaders partner = Staff.partner("food-bank", "p-1");
         assertThat(api().get(impact(EAST, "HOME_VISIT"), partner).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         String trustWide = "/api/engagement/attendance/trust/impact?practice=HOME_VISIT" + PERIOD;

@@ -214,7 +214,7 @@ class MessageDeliveryTest {
 
     private List<String> feed(String carer) {
         ResponseEntity<String> feed = api.get(MESSAGES + "/feed/families/" + families.get(carer) + "/carers/" + carer
-                                              + "?size=50", staff("teacher", EAST, WEST));
+                                              + "?size=50", staff("office-staff", EAST, WEST));
         assertThat(feed.getStatusCode()).as(feed.getBody()).isEqualTo(HttpStatus.OK);
         return JsonPath.read(feed.getBody(), "$.items[*].messageId");
     }

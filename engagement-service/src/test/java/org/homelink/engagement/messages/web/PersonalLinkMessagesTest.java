@@ -92,31 +92,31 @@ class PersonalLinkMessagesTest {
     @Test
     void aSurveysLinksGoAsAMessageEachCarersOwnByTheirRoute() {
         ResponseEntity<String> created = api.post(SURVEYS, Map.of("schoolUrns", List.of(NORTH), "title", "Summer",
-                                                                  "template", "PARENT_VIEW"), staff("school-leader"));
+                                                                  "template", "PARENT_VIEW"), leader());
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         String survey = created.getHeaders().getLocation().getPath();
         Map<String, Object> sending = Map.of("everyone", true, "message", message("Tell us what you think: {link}"));
 
-        ResponseEntity<String> notOpen = api.post(survey + "/recipients", sending, staff("teacher"));
+        ResponseEntity<String> notOpen = api.post(survey + "/recipients", sending, leader());
         assertThat(notOpen.getStatusCode()).as(notOpen.getBody()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat((List<String>) JsonPath.read(api.get(Drafts.MESSAGES, staff("teacher")).getBody(),
+        assertThat((List<String>) JsonPath.read(api.get(Drafts.MESSAGES, leader()).getBody(),
                                                 "$.items[*].stage"))
                 .as("the message drafted for links that were never recorded is cancelled").contains("CANCELLED")
                 .doesNotContain("DRAFT");
         assertThat(api.post(survey + "/opening", Map.of("closesAt", Instant.now().plus(Duration.ofDays(14))
-                                                                            .toString()), staff("teacher"))
+                                                                            .toString()), leader())
                       .getStatusCode()).isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> noMark = api.post(survey + "/recipients", Map.of(
                 "everyone", true, "message", Map.of("fallbackLanguage", "en", "texts", List.of(
                         Map.of("language", "en", "subject", "Survey", "body", "Tell us: {link}"),
-                        Map.of("language", "so", "subject", "Sahan", "body", "Noo sheeg")))), staff("teacher"));
+                        Map.of("language", "so", "subject", "Sahan", "body", "Noo sheeg")))), leader());
         assertThat(noMark.getStatusCode()).as(noMark.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noMark.getBody()).contains("message.texts[1].body").doesNotContain("texts[0]");
-        assertThat(api.get(survey + "/recipients", staff("teacher")).getBody()).as("no link recorded")
+        assertThat(api.get(survey + "/recipients", leader()).getBody()).as("no link recorded")
                                                                               .isEqualTo("[]");
 
-        ResponseEntity<String> sent = api.post(survey + "/recipients", sending, staff("teacher"));
+        ResponseEntity<String> sent = api.post(survey + "/recipients", sending, leader());
         assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
         String messageId = JsonPath.read(sent.getBody(), "$.messageId");
         assertThat(messageId).isNotNull();
@@ -142,8 +142,8 @@ class PersonalLinkMessagesTest {
                 messageId, families.get("email-so"), "email-so").isEmpty());
 
         String feed = Drafts.MESSAGES + "/feed/families/" + families.get("app-en") + "/carers/app-en";
-        Eventually.until("in the app feed", () -> api.get(feed, staff("teacher")).getBody().contains(messageId));
-        List<String> bodies = JsonPath.read(api.get(feed, staff("teacher")).getBody(),
+        Eventually.until("in the app feed", () -> api.get(feed, leader()).getBody().contains(messageId));
+        List<String> bodies = JsonPath.read(api.get(feed, leader()).getBody(),
                                             "$.items[?(@.messageId == '" + messageId + "')].body");
         String appLink = linkIn(bodies.get(0), "/api/engagement/voice/");
         tokens.add(appLink);
@@ -151,17 +151,17 @@ class PersonalLinkMessagesTest {
 
         String tasks = Drafts.MESSAGES + "/tasks?school=" + NORTH;
         Eventually.until("a task for the carer better spoken to",
-                         () -> api.get(tasks, staff("teacher")).getBody().contains(messageId));
-        ResponseEntity<String> board = api.get(tasks, staff("teacher"));
+                         () -> api.get(tasks, leader()).getBody().contains(messageId));
+        ResponseEntity<String> board = api.get(tasks, leader());
         assertThat(board.getBody()).as("no link in the list").doesNotContain("/voice/");
         List<String> task = JsonPath.read(board.getBody(), "$.items[?(@.messageId == '" + messageId
                                                            + "')].deliveryId");
-        ResponseEntity<String> opened = api.get(Drafts.MESSAGES + "/tasks/" + task.get(0), staff("teacher"));
+        ResponseEntity<String> opened = api.get(Drafts.MESSAGES + "/tasks/" + task.get(0), leader());
         String given = linkIn(JsonPath.read(opened.getBody(), "$.body"), "/api/engagement/voice/");
         tokens.add(given);
         assertThat(api.get(given, new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.post(Drafts.MESSAGES + "/tasks/" + task.get(0) + "/completion", Map.of("outcome", "TOLD"),
-                            staff("teacher")).getStatusCode()).isEqualTo(HttpStatus.OK);
+                            leader()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pending.link(messageId, families.get("spoken-so"), "spoken-so"))
                 .as("given on paper: no longer kept").isEmpty();
 
@@ -177,20 +177,20 @@ class PersonalLinkMessagesTest {
                         "title", "Our home-school agreement", "fallbackLanguage", "en",
                         "takesEffect", today.minusDays(1).toString(),
                         "texts", List.of(Map.of("language", "en", "text", "We will tell you how your child is.")))),
-                staff("school-leader"));
+                leader());
         assertThat(adopted.getStatusCode()).as(adopted.getBody()).isEqualTo(HttpStatus.CREATED);
         String agreement = adopted.getHeaders().getLocation().getPath();
 
         ResponseEntity<String> noMark = api.post(agreement + "/links", Map.of(
                 "familyIds", List.of(families.get("email-en")),
                 "message", Map.of("texts", List.of(Map.of("language", "en", "subject", "Agreement",
-                                                          "body", "Please read it")))), staff("teacher"));
+                                                          "body", "Please read it")))), leader());
         assertThat(noMark.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noMark.getBody()).contains("message.texts[0].body");
 
         ResponseEntity<String> sent = api.post(agreement + "/links", Map.of(
                 "familyIds", List.of(families.get("email-en"), families.get("email-so")),
-                "message", message("Please read and acknowledge: {link}")), staff("teacher"));
+                "message", message("Please read and acknowledge: {link}")), leader());
         assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
         String messageId = JsonPath.read(sent.getBody(), "$.messageId");
         assertThat((List<String>) JsonPath.read(sent.getBody(), "$.sent[*].carerId"))
@@ -214,11 +214,11 @@ class PersonalLinkMessagesTest {
 
     @Test
     void aCopyWhoseLinkIsMissingFailsRatherThanGoWithTheMark() {
-        String message = Drafts.draft(api, staff("teacher"), NORTH, "MESSAGE",
+        String message = Drafts.draft(api, leader(), NORTH, "MESSAGE",
                                       List.of(Drafts.text("en", "Survey", "Tell us: {link}")));
         assertThat(api.post(message + "/sending", Map.of("familyIds", List.of(families.get("email-en"))),
-                            staff("teacher")).getStatusCode()).isEqualTo(HttpStatus.OK);
-        Eventually.until("the copy failed", () -> api.get(message + "/copies?state=FAILED", staff("teacher"))
+                            leader()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Eventually.until("the copy failed", () -> api.get(message + "/copies?state=FAILED", leader())
                                                       .getBody().contains("No personal link"));
         assertThat(email.accepted()).noneMatch(o -> o.messageId().equals(Drafts.id(message)));
     }
@@ -266,5 +266,9 @@ class PersonalLinkMessagesTest {
 
     private HttpHeaders staff(String role) {
         return Staff.at(trust, role, role + "-1", NORTH);
+    }
+
+    private HttpHeaders leader() {
+        return staff("school-leader");
     }
 }

@@ -70,38 +70,38 @@ class VoiceApiTest {
 
     @Test
     void fromTemplateToResultsAndYouSaidWeDid() {
-        ResponseEntity<String> template = api.get("/api/engagement/surveys/templates/parent-view", staff("teacher"));
+        ResponseEntity<String> template = api.get("/api/engagement/surveys/templates/parent-view", leader());
         assertThat((List<String>) JsonPath.read(template.getBody(), "$[*].questionId")).hasSize(12)
                                                                                         .startsWith("pv-1");
 
         ResponseEntity<String> created = api.post("/api/engagement/surveys", Map.of(
                 "schoolUrns", List.of(NORTH), "title", "Spring survey", "template", "PARENT_VIEW",
                 "questions", List.of(Map.of("text", "What could we do better?", "kind", "FREE_TEXT"))),
-                                              staff("school-leader"));
+                                              leader());
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         String surveyId = JsonPath.read(created.getBody(), "$.surveyId");
         String survey = "/api/engagement/surveys/" + surveyId;
-        assertThat((List<String>) JsonPath.read(api.get(survey, staff("teacher")).getBody(), "$.questions[*].questionId"))
+        assertThat((List<String>) JsonPath.read(api.get(survey, leader()).getBody(), "$.questions[*].questionId"))
                 .hasSize(13).endsWith("q-13");
 
-        assertThat(api.post(survey + "/recipients", Map.of("everyone", true), staff("teacher")).getStatusCode())
+        assertThat(api.post(survey + "/recipients", Map.of("everyone", true), leader()).getStatusCode())
                 .as("not sent before it opens").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(api.post(survey + "/opening", Map.of("closesAt", Instant.now().plus(Duration.ofDays(14)).toString()),
-                        staff("teacher")).getStatusCode()).isEqualTo(HttpStatus.OK);
+                        leader()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.put(survey + "/questions", Map.of("title", "Changed", "questions", List.of(
-                Map.of("text", "Another", "kind", "SCALE"))), staff("teacher")).getStatusCode())
+                Map.of("text", "Another", "kind", "SCALE"))), leader()).getStatusCode())
                 .as("questions are fixed once open").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 
-        ResponseEntity<String> sent = api.post(survey + "/recipients", Map.of("everyone", true), staff("teacher"));
+        ResponseEntity<String> sent = api.post(survey + "/recipients", Map.of("everyone", true), leader());
         assertThat(sent.getStatusCode()).as(sent.getBody()).isEqualTo(HttpStatus.OK);
         List<String> links = JsonPath.read(sent.getBody(), "$.sent[*].link");
         assertThat(links).hasSize(12).allMatch(link -> link.startsWith("/api/engagement/voice/"));
         assertThat((List<Boolean>) JsonPath.read(sent.getBody(), "$.sent[*].byStaff"))
                 .as("carers who prefer a call are told by staff, listed last").endsWith(true);
-        assertThat((Integer) JsonPath.read(api.post(survey + "/recipients", Map.of("everyone", true), staff("teacher"))
+        assertThat((Integer) JsonPath.read(api.post(survey + "/recipients", Map.of("everyone", true), leader())
                                                    .getBody(), "$.sent.length()"))
                 .as("a carer gets one link per survey").isZero();
-        assertThat(api.get(survey + "/recipients", staff("teacher")).getBody()).doesNotContain("/api/engagement/voice/");
+        assertThat(api.get(survey + "/recipients", leader()).getBody()).doesNotContain("/api/engagement/voice/");
 
         // Each family answers through its link, with no request context at all.
         for (int i = 0; i < links.size(); i++) {
@@ -119,7 +119,7 @@ class VoiceApiTest {
         assertThat(api.get(survey + "/results", new HttpHeaders()).getStatusCode())
                 .as("staff views still need the context").isEqualTo(HttpStatus.UNAUTHORIZED);
 
-        ResponseEntity<String> results = api.get(survey + "/results", staff("school-leader"));
+        ResponseEntity<String> results = api.get(survey + "/results", leader());
         assertThat(results.getStatusCode()).as(results.getBody()).isEqualTo(HttpStatus.OK);
         String body = results.getBody();
         assertThat((Integer) JsonPath.read(body, "$.questions[0].overall.answers")).isEqualTo(12);
@@ -135,10 +135,10 @@ class VoiceApiTest {
 
         ResponseEntity<String> action = api.post(survey + "/actions", Map.of(
                 "questionIds", List.of("pv-1"), "youSaid", "Mornings feel rushed",
-                "weDid", "A breakfast club from May"), staff("teacher"));
+                "weDid", "A breakfast club from May"), leader());
         assertThat(action.getStatusCode()).as(action.getBody()).isEqualTo(HttpStatus.CREATED);
         String actionPath = action.getHeaders().getLocation().getPath();
-        assertThat(api.put(actionPath + "/status", Map.of("status", "IN_PROGRESS"), staff("teacher")).getStatusCode())
+        assertThat(api.put(actionPath + "/status", Map.of("status", "IN_PROGRESS"), leader()).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
         ResponseEntity<String> forFamilies = api.get(links.get(3), new HttpHeaders());
@@ -148,7 +148,7 @@ class VoiceApiTest {
         assertThat((List<String>) JsonPath.read(forFamilies.getBody(), "$.youSaidWeDid[*].status"))
                 .containsExactly("IN_PROGRESS");
 
-        assertThat(api.post(survey + "/closing", Map.of(), staff("teacher")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.post(survey + "/closing", Map.of(), leader()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.put(links.get(1) + "/answer", Map.of("answers", List.of(
                 Map.of("questionId", "pv-1", "scale", "AGREE"))), new HttpHeaders()).getStatusCode())
                 .as("no answers once closed").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -157,7 +157,7 @@ class VoiceApiTest {
     @Test
     void anotherTrustsStaffFindNoSurvey() {
         String surveyId = JsonPath.read(api.post("/api/engagement/surveys", Map.of(
-                "schoolUrns", List.of(NORTH), "title", "Ours", "template", "PARENT_VIEW"), staff("teacher"))
+                "schoolUrns", List.of(NORTH), "title", "Ours", "template", "PARENT_VIEW"), leader())
                                                 .getBody(), "$.surveyId");
         HttpHeaders stranger = Staff.at("hilltop", "trust-leader", "stranger");
         assertThat(api.get("/api/engagement/surveys/" + surveyId + "/results", stranger).getStatusCode())
@@ -179,5 +179,9 @@ class VoiceApiTest {
 
     private HttpHeaders staff(String role) {
         return Staff.at(trust, role, "staff-1", NORTH);
+    }
+
+    private HttpHeaders leader() {
+        return staff("school-leader");
     }
 }

@@ -15,6 +15,8 @@ import org.homelink.family.families.query.FamilyPage;
 import org.homelink.family.families.query.FamilyQueries;
 import org.homelink.family.families.query.FamilySearch;
 import org.homelink.family.families.query.FamilyTimeline;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ExpectedVersion;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.StaffOnly;
@@ -46,6 +48,7 @@ import java.util.function.Function;
 @RestController
 @RequestMapping("/api/families")
 @Tag(name = "Families", description = "What a school records about a family, and the family directory")
+@Allowed(Permission.FAMILIES_READ)
 class FamilyController {
 
     private static final String FAMILIES = "/api/families/";
@@ -79,6 +82,7 @@ class FamilyController {
         StaffOnly.require(actor);
     }
 
+    @Allowed(Permission.FAMILIES_EDIT)
     @PostMapping
     @Operation(summary = "Register a family at one of the caller's schools")
     ResponseEntity<Changed> register(RequestContext actor,
@@ -113,6 +117,7 @@ class FamilyController {
                       .join().orElseThrow(FamilyNotFound::new);
     }
 
+    @Allowed(Permission.FAMILIES_EDIT)
     @PostMapping("/{familyId}/carers")
     @Operation(summary = "Add a carer: any adult with parental responsibility or a caring role")
     ResponseEntity<Changed> addCarer(RequestContext actor, @PathVariable String familyId,
@@ -130,6 +135,7 @@ class FamilyController {
         return member(actor, familyId, "carer", carerId, family -> family.carer(carerId));
     }
 
+    @Allowed(Permission.FAMILIES_EDIT)
     @PutMapping("/{familyId}/carers/{carerId}")
     @Operation(summary = "Say how a carer now is", description = "Records only what differs.")
     ResponseEntity<Changed> updateCarer(RequestContext actor, @PathVariable String familyId,
@@ -141,6 +147,7 @@ class FamilyController {
                 actor, now()));
     }
 
+    @Allowed(Permission.FAMILIES_EDIT)
     @PutMapping("/{familyId}/carers/{carerId}/contact-preferences")
     @Operation(summary = "Change how and when a carer wants to be contacted")
     ResponseEntity<Changed> changeContactPreferences(
@@ -151,6 +158,7 @@ class FamilyController {
                 familyId, ifMatch.value(), carerId, body.toPreferences(), actor, now()));
     }
 
+    @Allowed(Permission.FAMILIES_EDIT)
     @PostMapping("/{familyId}/children")
     @Operation(summary = "Enrol a child new to the family's record at a school of the trust")
     ResponseEntity<Changed> enrolChild(RequestContext actor, @PathVariable String familyId,
@@ -168,6 +176,7 @@ class FamilyController {
         return member(actor, familyId, "child", childId, family -> family.child(childId));
     }
 
+    @Allowed(Permission.FAMILIES_EDIT)
     @PostMapping("/{familyId}/children/{childId}/leaving")
     @Operation(summary = "Record that a child has left their school")
     ResponseEntity<Changed> childLeaving(RequestContext actor, @PathVariable String familyId,
@@ -178,6 +187,7 @@ class FamilyController {
                 familyId, ifMatch.value(), childId, body.leftOn(), actor, now()));
     }
 
+    @Allowed(Permission.FAMILIES_EDIT)
     @PostMapping("/{familyId}/children/{childId}/enrolment")
     @Operation(summary = "Enrol a child who has left a school at a school of the trust again")
     ResponseEntity<Changed> reEnrolChild(RequestContext actor, @PathVariable String familyId,
@@ -189,6 +199,7 @@ class FamilyController {
                 actor, now()));
     }
 
+    @Allowed(Permission.FAMILY_SUPPORT)
     @PostMapping("/{familyId}/barriers")
     @Operation(summary = "Record a barrier to the family's engagement")
     ResponseEntity<Changed> recordBarrier(RequestContext actor, @PathVariable String familyId,
@@ -199,6 +210,7 @@ class FamilyController {
                 familyId, ifMatch.value(), barrierId, body.barrier(), body.note(), actor, now()));
     }
 
+    @Allowed(Permission.FAMILY_SUPPORT)
     @GetMapping("/{familyId}/barriers/{barrierId}")
     @Operation(summary = "One barrier recorded for a family")
     FamilyDetail.BarrierRecord barrier(RequestContext actor, @PathVariable String familyId,
@@ -206,6 +218,7 @@ class FamilyController {
         return member(actor, familyId, "barrier", barrierId, family -> family.barrier(barrierId));
     }
 
+    @Allowed(Permission.FAMILY_SUPPORT)
     @PostMapping("/{familyId}/barriers/{barrierId}/resolution")
     @Operation(summary = "Resolve a barrier")
     ResponseEntity<Changed> resolveBarrier(RequestContext actor, @PathVariable String familyId,
@@ -216,6 +229,7 @@ class FamilyController {
                 familyId, ifMatch.value(), barrierId, body.note(), actor, now()));
     }
 
+    @Allowed({Permission.FAMILY_SUPPORT, Permission.FAMILIES_EDIT})
     @PostMapping("/{familyId}/consents/given")
     @Operation(summary = "Record a consent given by a carer with parental responsibility")
     ResponseEntity<Changed> giveConsent(RequestContext actor, @PathVariable String familyId,
@@ -225,6 +239,7 @@ class FamilyController {
                 familyId, ifMatch.value(), body.purpose(), body.carerId(), body.givenOn(), actor, now()));
     }
 
+    @Allowed({Permission.FAMILY_SUPPORT, Permission.FAMILIES_EDIT})
     @PostMapping("/{familyId}/consents/withdrawn")
     @Operation(summary = "Record a consent withdrawn by a carer with parental responsibility")
     ResponseEntity<Changed> withdrawConsent(RequestContext actor, @PathVariable String familyId,
@@ -235,6 +250,7 @@ class FamilyController {
                 now()));
     }
 
+    @Allowed(Permission.KEY_WORKERS_ASSIGN)
     @PutMapping("/{familyId}/key-worker")
     @Operation(summary = "Assign the family's key worker", description = "School and trust leaders only.")
     ResponseEntity<Changed> assignKeyWorker(RequestContext actor, @PathVariable String familyId,
@@ -245,6 +261,7 @@ class FamilyController {
                 familyId, ifMatch.value(), body.staffId(), actor, now()));
     }
 
+    @Allowed(Permission.FAMILY_SUPPORT)
     @PostMapping("/{familyId}/voice")
     @Operation(summary = "Record what the family wants the school to know, in their words")
     ResponseEntity<Changed> recordVoice(RequestContext actor, @PathVariable String familyId,
@@ -255,6 +272,7 @@ class FamilyController {
                 familyId, ifMatch.value(), voiceId, body.carerId(), body.words(), actor, now()));
     }
 
+    @Allowed(Permission.FAMILY_SUPPORT)
     @GetMapping("/{familyId}/voice/{voiceId}")
     @Operation(summary = "One thing the family has told the school")
     FamilyDetail.Voice voice(RequestContext actor, @PathVariable String familyId, @PathVariable String voiceId) {

@@ -14,6 +14,8 @@ import org.homelink.family.Roles;
 import org.homelink.family.trust.command.TrustCommands;
 import org.homelink.family.trust.query.RegisteredTrust;
 import org.homelink.family.trust.query.SchoolRegister;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
 import org.homelink.platform.web.StaffOnly;
@@ -32,6 +34,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/families/trusts")
 @Tag(name = "Trusts and schools", description = "The register of trusts and the schools they run")
+@Allowed(Permission.SCHOOLS_READ)
 class TrustController {
 
     private static final String TRUSTS = "/api/families/trusts/";
@@ -57,6 +60,7 @@ class TrustController {
             @NotBlank @Pattern(regexp = Postcodes.PATTERN, message = "must be a UK postcode") String postcode) {
     }
 
+    @Allowed(Permission.SCHOOLS_REGISTER)
     @PostMapping
     @Operation(summary = "Register a trust", description = "By a leader of that trust. 422 when the id is taken.")
     ResponseEntity<RegisteredTrust> registerTrust(RequestContext actor,
@@ -69,6 +73,7 @@ class TrustController {
         return ResponseEntity.created(URI.create(TRUSTS + request.trustId())).body(trust(request.trustId()));
     }
 
+    @Allowed(Permission.SCHOOLS_REGISTER)
     @PostMapping("/{trustId}/schools")
     @Operation(summary = "Register a school of the trust", description = "By a leader of the trust.")
     ResponseEntity<RegisteredTrust.School> registerSchool(RequestContext actor, @PathVariable String trustId,

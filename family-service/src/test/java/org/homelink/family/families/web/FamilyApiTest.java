@@ -1,5 +1,6 @@
 package org.homelink.family.families.web;
 
+import org.homelink.platform.testing.TestTokens;
 import com.jayway.jsonpath.JsonPath;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,8 +238,7 @@ class FamilyApiTest {
     @Test
     void partnersDoNotUseTheFamilyServiceAndOnlyLeadersAssignKeyWorkers() {
         String familyId = register(NORTH, "The Hassan family");
-        HttpHeaders partner = context(trust, "partner", NORTH);
-        partner.set("X-Homelink-Organisation", "food-bank-1");
+        HttpHeaders partner = TestTokens.bearer(TestTokens.partner("food-bank-1", "worker-1"));
 
         assertThat(get("/api/families", partner).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("/api/families/" + familyId, partner).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -291,7 +291,7 @@ class FamilyApiTest {
         ResponseEntity<String> docs = http.getForEntity("/api/families/v3/api-docs", String.class);
 
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(docs.getBody()).contains("/api/families/{familyId}/carers", "X-Homelink-Trust",
+        assertThat(docs.getBody()).contains("/api/families/{familyId}/carers", "bearer",
                                             "Idempotency-Key");
         assertThat(docs.getBody()).doesNotContain("\"name\":\"actor\"");
     }
@@ -340,12 +340,8 @@ class FamilyApiTest {
     }
 
     private static HttpHeaders context(String trustId, String role, String... schools) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Trust", trustId);
-        headers.set("X-Homelink-Schools", String.join(",", schools));
-        headers.set("X-Homelink-Role", role);
-        headers.set("X-Homelink-Staff", schools.length == 0 ? "leader" : "staff-" + schools[0]);
-        return headers;
+        return TestTokens.bearer(TestTokens.staff(trustId, role, schools.length == 0 ? "leader" : "staff-" + schools[0],
+                                                  schools));
     }
 
     private ResponseEntity<String> get(String path, HttpHeaders headers) {

@@ -1,5 +1,6 @@
 package org.homelink.family.trust.web;
 
+import org.homelink.platform.testing.TestTokens;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,11 +88,6 @@ class TrustApiTest {
     }
 
     private static HttpHeaders headers(String trustId, String role, String... schools) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Homelink-Trust", trustId);
-        headers.set("X-Homelink-Schools", String.join(",", schools));
-        headers.set("X-Homelink-Role", role);
-        headers.set("X-Homelink-Staff", "staff-1");
-        return headers;
+        return TestTokens.bearer(TestTokens.staff(trustId, role, "staff-1", schools));
     }
 }

@@ -29,6 +29,8 @@ import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.families.query.SchoolRoll;
 import org.homelink.platform.query.ReadModelCatchUp;
+import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.ConflictException;
 import org.homelink.platform.web.NotFoundException;
 import org.homelink.platform.web.RequestContext;
@@ -66,6 +68,7 @@ import static org.homelink.platform.web.Ids.ID_MESSAGE;
 @RestController
 @RequestMapping("/api/engagement/attendance/schools/{schoolUrn}/concerns")
 @Tag(name = "Attendance concerns", description = "Support first: conversation, support plan, review, escalation")
+@Allowed(Permission.CONCERNS_WORK)
 class ConcernController {
 
     /** As the directory reads families by id: the embedded store is quicker with lists of about this size. */

@@ -135,8 +135,7 @@ class AttendanceConcernApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.get(base, Staff.at("hilltop", "trust-leader", "stranger", NORTH)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        HttpHeaders partner = Staff.at(trust, "partner", "p-1");
-        partner.set("X-Homelink-Organisation", "food-bank");
+        HttpHeaders partner = Staff.partner("food-bank", "p-1");
         assertThat(api.get(base, partner).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(api.post(base, Map.of("childId", hodan, "reason", "AT_RISK"),
                             Staff.at(trust, "teacher", "teacher-n", NORTH)).getStatusCode())
