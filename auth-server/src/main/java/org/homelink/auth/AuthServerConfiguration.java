@@ -84,8 +84,9 @@ class AuthServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> homelinkClaims(ConfiguredUsers users, ConfiguredClients clients) {
-        return new HomelinkTokenClaims(users, clients);
+    OAuth2TokenCustomizer<JwtEncodingContext> homelinkClaims(ConfiguredUsers users, ConfiguredClients clients,
+                                                             AuthSettings settings) {
+        return new HomelinkTokenClaims(users, clients, settings.accessTokenLifetime());
     }
 
     @Bean

@@ -5,9 +5,13 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Puts Homelink's claims into every access token and ID token: a signed-in person's from their user's settings, a
@@ -19,10 +23,13 @@ final class HomelinkTokenClaims implements OAuth2TokenCustomizer<JwtEncodingCont
 
     private final ConfiguredUsers users;
     private final ConfiguredClients clients;
+    private final Duration lifetime;
 
-    HomelinkTokenClaims(ConfiguredUsers users, ConfiguredClients clients) {
+    /** @param lifetime an access token's: an ID token, which carries the same claims, lasts no longer */
+    HomelinkTokenClaims(ConfiguredUsers users, ConfiguredClients clients, Duration lifetime) {
         this.users = users;
         this.clients = clients;
+        this.lifetime = lifetime;
     }
 
     @Override
@@ -44,6 +51,11 @@ final class HomelinkTokenClaims implements OAuth2TokenCustomizer<JwtEncodingCont
             subject = user.id();
         }
         context.getClaims().subject(subject).claims(existing -> existing.putAll(claims.asTokenClaims()));
+        if (ID_TOKEN.equals(context.getTokenType())) {
+            // Spring Authorization Server gives ID tokens a fixed half hour.
+            context.getClaims().claims(existing -> existing.put(
+                    JwtClaimNames.EXP, ((Instant) existing.get(JwtClaimNames.IAT)).plus(lifetime)));
+        }
     }
 
     private static OAuth2AuthenticationException refused(String why) {

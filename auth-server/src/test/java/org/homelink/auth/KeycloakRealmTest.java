@@ -175,6 +175,8 @@ class KeycloakRealmTest {
                                              .filter(client -> client.clientId().equals("homelink-gateway"))
                                              .findFirst().orElseThrow();
         assertThat(texts(client("homelink-gateway").path("redirectUris"))).isEqualTo(gateway.redirectUris());
+        assertThat(List.of(client("homelink-gateway").at("/attributes/post.logout.redirect.uris").asText().split("##")))
+                .isEqualTo(gateway.postLogoutRedirectUris());
     }
 
     private static HomelinkClaims claimsOf(JsonNode person) {

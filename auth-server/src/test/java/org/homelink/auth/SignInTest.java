@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ class SignInTest {
         assertThat(idToken.getAudience()).containsExactly(AuthServerClient.GATEWAY);
         assertThat(idToken.getClaimAsString("nonce")).isEqualTo(nonce);
         for (Jwt token : List.of(access, idToken)) {
+            assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(15));
             assertThat(token.getSubject()).as("the user's id, not the name typed to sign in").isEqualTo(id);
             assertThat(token.getClaimAsString("homelink_role")).isEqualTo(role);
             assertThat(token.getClaimAsString("homelink_trust")).isEqualTo(trust);

@@ -86,6 +86,18 @@ class LocalRunIT {
                 .as("people come back to this run's gateway").isTrue();
         assertThat(gatewayMaySignPeopleIn(homelink.port("GATEWAY_PORT") + 1)).as("and to no other").isFalse();
         String tokenBeforeRestart = trustFrontendToken();
+        // The run's own tokens are good at the services: one issuer, its keys fetched from the auth server, its
+        // claims read as the demo trust's trust leader, who may register the trust.
+        HttpResponse<String> registered = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + homelink.port("FAMILY_SERVICE_PORT")
+                                                  + "/api/families/trusts"))
+                           .header("Authorization", "Bearer " + tokenBeforeRestart)
+                           .header("Content-Type", "application/json")
+                           .POST(HttpRequest.BodyPublishers.ofString(
+                                   "{\"trustId\": \"demo-riverbend\", \"name\": \"Riverbend Learning Trust\"}"))
+                           .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
         try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + homelink.port("STORE"))) {
             checks(store).insertOne(new Document("_id", "survives-a-restart").append("written", "before"));
