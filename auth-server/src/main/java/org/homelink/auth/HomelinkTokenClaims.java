@@ -44,7 +44,7 @@ final class HomelinkTokenClaims implements OAuth2TokenCustomizer<JwtEncodingCont
             claims = clients.find(clientId).orElseThrow(() -> refused("the client is no longer configured")).claims();
             subject = clientId;
         } else {
-            // A refresh after a restart may name a user the settings no longer have: refused, not a token without claims.
+            // Only configured users can sign in; were one missing, no token without claims would be issued for them.
             AuthSettings.User user = users.find(context.getPrincipal().getName())
                                           .orElseThrow(() -> refused("the user is no longer configured"));
             claims = user.claims();
