@@ -10,15 +10,15 @@ import java.util.stream.Stream;
 
 /**
  * The one list of paths under {@code /api/} that ask no staff sign-in, and of those that carry a credential in the
- * path itself: the request context filter lets the first through without headers, and the request log never
- * writes the second. Each service still answers for its own open paths: a link it does not know is 404, a receipt
+ * path itself: the gateway lets the first through without a sign-in or a token, and the request log never writes
+ * the second. Each service still answers for its own open paths: a link it does not know is 404, a receipt
  * not signed with the secret is 401.
  */
 final class PublicPaths {
 
     private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
 
-    /** Each service's OpenAPI document, which the Swagger UI fetches without a context. */
+    /** Each service's OpenAPI document, which the Swagger UI fetches without a sign-in. */
     private static final List<PathPattern> API_DOCS = Stream.of("/api/{service}/v3/api-docs",
                                                                 "/api/{service}/v3/api-docs.yaml",
                                                                 "/api/{service}/v3/api-docs/**")
@@ -52,14 +52,20 @@ final class PublicPaths {
     }
 
     /**
-     * True for what needs no staff context: anything outside {@code /api/}, the API docs, personal links and
-     * providers' webhooks. Never for a path with {@code .} or {@code ..} segments (however encoded, or with
-     * {@code ;} parameters), which may resolve, at the service, to somewhere else under {@code /api/}; browsers and
-     * HTTP clients never send one.
+     * True for what needs no sign-in as far as the API is concerned: anything outside {@code /api/}, the API docs,
+     * personal links and providers' webhooks. Never for a path with {@code .} or {@code ..} segments (however
+     * encoded, or with {@code ;} parameters), which may resolve, at the service, to somewhere else under
+     * {@code /api/}; browsers and HTTP clients never send one. (Spring Security's firewall refuses such paths before
+     * this is asked; this holds even without it.)
      */
     static boolean open(PathContainer path) {
         boolean open = !API.matches(path) || OPEN.stream().anyMatch(pattern -> pattern.matches(path));
         return open && !hasDotSegments(path);
+    }
+
+    /** True for the paths under {@code /api/} that ask no sign-in; the gateway decides the rest itself. */
+    static boolean isPublicApi(PathContainer path) {
+        return API.matches(path) && open(path);
     }
 
     /** The path as the log may show it: a personal link's segment replaced by {@code {link}}. */
@@ -96,7 +102,7 @@ final class PublicPaths {
                    .toList();
     }
 
-    private static boolean hasDotSegments(PathContainer path) {
+    static boolean hasDotSegments(PathContainer path) {
         return segments(path).stream()
                              .map(PathContainer.PathSegment::valueToMatch)
                              .anyMatch(segment -> segment.equals(".") || segment.equals(".."));

@@ -3,14 +3,14 @@ package org.homelink.gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
@@ -18,26 +18,29 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every routed request an id, passes it to the service and back to the client in {@code X-Request-Id}, and
+ * Gives every request an id, passes it to the service and back to the client in {@code X-Request-Id}, and
  * logs one line per request: method, path, status, duration and id.
  * <p>
  * A client's own id is kept when it is a plain token, so that a front-end can follow its call through. The line
  * never carries the query string, headers or bodies: a query may hold a search for a family's name.
+ * <p>
+ * A web filter, not a gateway filter, so that the answers the gateway gives before routing (a refused sign-in, a
+ * body too large, a rate limit) get an id and a log line too.
  */
 @Component
-class RequestIdFilter implements GlobalFilter, Ordered {
+class RequestIdFilter implements WebFilter, Ordered {
 
     static final String HEADER = "X-Request-Id";
     /** The key of the id in the logging context (MDC); the log pattern in application.yml prints it. */
     static final String CONTEXT_KEY = "requestId";
     /** First of all filters, so that a request refused by any later one still gets an id and a log line. */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long start = System.nanoTime();
         ServerHttpRequest request = exchange.getRequest();
         String requestId = requestIdOf(request);

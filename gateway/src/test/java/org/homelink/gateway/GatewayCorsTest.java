@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +17,7 @@ import static org.homelink.gateway.GatewayRoutingTest.keyWorker;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /** A trust's own front-ends, on origins named in GATEWAY_CORS_ALLOWED_ORIGINS, may call the API from a browser. */
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT,
                 properties = "GATEWAY_CORS_ALLOWED_ORIGINS=https://*.example-trust.org.uk, http://localhost:[*]")
 class GatewayCorsTest {
@@ -39,6 +41,7 @@ class GatewayCorsTest {
 
     @DynamicPropertySource
     static void pointRoutesAtStandIns(DynamicPropertyRegistry registry) {
+        GatewayRoutingTest.trustTheStandInIssuer(registry);
         registry.add("FAMILY_SERVICE_URI", familyService::uri);
     }
 
@@ -48,13 +51,12 @@ class GatewayCorsTest {
     }
 
     @Test
-    void letsAnAllowedOriginSendTheRequestContextAndAnIdempotencyKey() {
+    void letsAnAllowedOriginSendABearerTokenAndAnIdempotencyKey() {
         client.options().uri("/api/families")
               .header(HttpHeaders.ORIGIN, FRONT_END)
               .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
               .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
-                      "content-type, idempotency-key, x-homelink-trust, x-homelink-schools, x-homelink-role, "
-                              + "x-homelink-staff, x-homelink-organisation")
+                      "authorization, content-type, idempotency-key")
               .exchange()
               .expectStatus().isOk()
               .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONT_END)
@@ -62,7 +64,7 @@ class GatewayCorsTest {
                                     methods -> assertThat(methods).contains("POST", "PATCH", "DELETE"))
               .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
                                     headers -> assertThat(headers.toLowerCase()).contains("idempotency-key",
-                                                                                          "x-homelink-role"));
+                                                                                          "authorization"));
         assertThat(familyService.arrivals()).as("a preflight is the gateway's").isEmpty();
     }
 
@@ -85,7 +87,8 @@ class GatewayCorsTest {
               .expectStatus().isOk()
               .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, FRONT_END)
               .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
-                                    exposed -> assertThat(exposed).contains("Location", "ETag", "X-Request-Id"));
+                                    exposed -> assertThat(exposed).contains("Location", "ETag", "X-Request-Id",
+                                                                            "X-RateLimit-Remaining"));
     }
 
     @Test

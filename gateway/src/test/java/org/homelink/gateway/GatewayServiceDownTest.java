@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -29,6 +30,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * time limit of ten seconds: the client gets a 503 problem+json at once, not after the time limit, and only the
  * breaker of the service that is down opens. A breaker judges on four calls here, so that the test is quick.
  */
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4"})
@@ -58,6 +60,7 @@ class GatewayServiceDownTest {
 
     @DynamicPropertySource
     static void pointRoutesAtStandIns(DynamicPropertyRegistry registry) {
+        GatewayRoutingTest.trustTheStandInIssuer(registry);
         registry.add("FAMILY_SERVICE_URI", () -> FAMILY_SERVICE_DOWN);
         registry.add("PARTNERS_SERVICE_URI", partnersService::uri);
     }
@@ -65,6 +68,7 @@ class GatewayServiceDownTest {
     /** Each test starts with closed breakers, so that a fast 503 is not merely an open breaker's. */
     @BeforeEach
     void closeTheBreakers() {
+        GatewayRoutingTest.checkATokenOnce(client, "/api/partners/referrals/0");
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

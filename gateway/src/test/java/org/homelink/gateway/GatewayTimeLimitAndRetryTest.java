@@ -3,6 +3,7 @@ package org.homelink.gateway;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +36,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * is asked again, but only for requests that are safe to repeat. The time limit is 1.5 seconds here, set the way a
  * user sets it (homelink.gateway.timeout, or GATEWAY_TIMEOUT).
  */
+@Import(PatientWebTestClient.class)
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "homelink.gateway.timeout=1500ms")
 class GatewayTimeLimitAndRetryTest {
 
@@ -62,8 +65,15 @@ class GatewayTimeLimitAndRetryTest {
 
     @DynamicPropertySource
     static void pointRoutesAtStandIns(DynamicPropertyRegistry registry) {
+        GatewayRoutingTest.trustTheStandInIssuer(registry);
         registry.add("ENGAGEMENT_SERVICE_URI", engagementService::uri);
         registry.add("PARTNERS_SERVICE_URI", partnersService::uri);
+    }
+
+    @BeforeEach
+    void checkATokenBeforeTimingAnything() {
+        partnersService.answerInTurn();
+        GatewayRoutingTest.checkATokenOnce(client, "/api/partners/referrals/0");
     }
 
     @Test
@@ -100,14 +110,12 @@ class GatewayTimeLimitAndRetryTest {
     void letsManyRequestsToOneServiceRunAtOnce(@LocalServerPort int port) {
         partnersService.answerInTurn(200).delayAnswersBy(Duration.ofMillis(500));
         HttpClient http = HttpClient.newHttpClient();
+        String token = StandInIssuer.shared().keyWorkerToken();
         try {
             List<Integer> statuses = IntStream.range(0, 40)
                     .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create(
                                                           "http://127.0.0.1:" + port + "/api/partners/referrals/" + i))
-                                                          .header(RequestContextHeadersFilter.TRUST, "trust-7")
-                                                          .header(RequestContextHeadersFilter.SCHOOLS, "100001")
-                                                          .header(RequestContextHeadersFilter.ROLE, "key-worker")
-                                                          .header(RequestContextHeadersFilter.STAFF, "staff-42")
+                                                          .header("Authorization", "Bearer " + token)
                                                           .build(),
                                                   HttpResponse.BodyHandlers.discarding()))
                     .toList().stream()

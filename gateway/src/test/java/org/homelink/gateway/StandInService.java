@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -26,8 +27,8 @@ import java.util.concurrent.Executors;
  */
 final class StandInService {
 
-    /** What reached the stand-in. */
-    record Arrival(String method, String uri, Headers headers) {
+    /** What reached the stand-in, with the number of bytes of its body. */
+    record Arrival(String method, String uri, Headers headers, int bodyLength) {
     }
 
     private final String name;
@@ -35,6 +36,7 @@ final class StandInService {
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private volatile Duration delay = Duration.ZERO;
+    private volatile Map<String, String> extraHeaders = Map.of();
 
     private StandInService(String name) {
         this.name = name;
@@ -79,6 +81,12 @@ final class StandInService {
         return this;
     }
 
+    /** Adds these headers to every answer from now on, as a service might that sets its own. */
+    StandInService answerWithHeaders(Map<String, String> headers) {
+        this.extraHeaders = Map.copyOf(headers);
+        return this;
+    }
+
     StandInService delayAnswersBy(Duration delay) {
         this.delay = delay;
         return this;
@@ -97,8 +105,9 @@ final class StandInService {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        int bodyLength = exchange.getRequestBody().readAllBytes().length;
         arrivals.add(new Arrival(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                                 exchange.getRequestHeaders()));
+                                 exchange.getRequestHeaders(), bodyLength));
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
@@ -109,6 +118,7 @@ final class StandInService {
         if (requestId != null) {
             exchange.getResponseHeaders().set(RequestIdFilter.HEADER, requestId);
         }
+        extraHeaders.forEach(exchange.getResponseHeaders()::set);
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(nextStatus(), -1);
             exchange.close();

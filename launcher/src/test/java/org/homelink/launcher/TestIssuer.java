@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -25,8 +26,8 @@ import java.util.Map;
 
 /**
  * An identity provider for the tests of the local run: it signs tokens with any claims a test needs (a trust made up
- * for the test, an organisation the test just registered), and publishes its key at {@code <issuer>/oauth2/jwks},
- * where the services and the gateway fetch it as they would the auth server's. The run trusts it when started with
+ * for the test, an organisation the test just registered), and publishes its key at {@code <issuer>/oauth2/jwks}
+ * and its discovery document, where the services and the gateway find them as they would the auth server's. The run trusts it when started with
  * {@link #environment()}; every token check is the real one.
  */
 final class TestIssuer implements AutoCloseable {
@@ -43,14 +44,23 @@ final class TestIssuer implements AutoCloseable {
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] keys = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        server.createContext("/oauth2/jwks", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, keys.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(keys);
-            }
-        });
+        server.createContext("/oauth2/jwks", exchange -> answer(exchange, keys));
         server.start();
+        // The gateway finds the keys through the discovery document, as it would at any provider.
+        byte[] discovery = ("{\"issuer\": \"" + uri() + "\", \"jwks_uri\": \"" + uri() + "/oauth2/jwks\","
+                + " \"authorization_endpoint\": \"" + uri() + "/oauth2/authorize\","
+                + " \"token_endpoint\": \"" + uri() + "/oauth2/token\", \"response_types_supported\": [\"code\"],"
+                + " \"subject_types_supported\": [\"public\"], \"id_token_signing_alg_values_supported\": [\"RS256\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+        server.createContext("/.well-known/openid-configuration", exchange -> answer(exchange, discovery));
+    }
+
+    private static void answer(HttpExchange exchange, byte[] json) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, json.length);
+        try (OutputStream body = exchange.getResponseBody()) {
+            body.write(json);
+        }
     }
 
     String uri() {

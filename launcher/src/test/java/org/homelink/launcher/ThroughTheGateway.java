@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,22 +42,12 @@ abstract class ThroughTheGateway {
 
     /** A member of staff's headers: a token of {@link #issuer}'s with these claims. */
     protected Map<String, String> staff(String trust, String role, String staffId, String... schools) {
-        Map<String, String> headers = new HashMap<>(Map.of(
-                "Authorization", "Bearer " + issuer.staff(trust, role, staffId, schools),
-                // The gateway before sign-in still asks for the old request-context headers; the signed-in gateway
-                // removes them and the services read the token alone.
-                "X-Homelink-Trust", trust, "X-Homelink-Role", role, "X-Homelink-Staff", staffId));
-        if (schools.length > 0) {
-            headers.put("X-Homelink-Schools", String.join(",", schools));
-        }
-        return headers;
+        return Map.of("Authorization", "Bearer " + issuer.staff(trust, role, staffId, schools));
     }
 
     /** A partner organisation's worker's headers: a token of {@link #issuer}'s. */
     protected Map<String, String> partnerWorker(String organisation, String workerId) {
-        return Map.of("Authorization", "Bearer " + issuer.partner(organisation, workerId),
-                      "X-Homelink-Role", "partner", "X-Homelink-Staff", workerId,
-                      "X-Homelink-Organisation", organisation);
+        return Map.of("Authorization", "Bearer " + issuer.partner(organisation, workerId));
     }
 
     /** Sends {@code body} as JSON (none when null) to {@code path} at the gateway, with {@code headers}. */

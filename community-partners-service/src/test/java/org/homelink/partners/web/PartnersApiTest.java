@@ -1,5 +1,6 @@
 package org.homelink.partners.web;
 
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import org.homelink.platform.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +67,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
                         "homelink.partners.import.max-size=1MB"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@NoPersonalDataInLogs({"amina@example.org", "07700 900123"})
 class PartnersApiTest {
 
     private static final String SCHOOL = "920001";

@@ -1,5 +1,6 @@
 package org.homelink.engagement.web;
 
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import com.jayway.jsonpath.JsonPath;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.Barrier;
@@ -49,6 +50,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@NoPersonalDataInLogs({"Worried about reading", "Asked about uniform", "Talked about mornings"})
 class EngagementApiTest {
 
     private final String trust = "riverside-" + UUID.randomUUID().toString().substring(0, 8);

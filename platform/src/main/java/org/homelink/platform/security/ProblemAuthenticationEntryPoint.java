@@ -30,7 +30,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first",
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Who is asking?",
                                                          detail(failure));
         problem.setInstance(URI.create(request.getRequestURI()));
         problem.setProperty("field", failure instanceof InvalidCallerClaimException claim

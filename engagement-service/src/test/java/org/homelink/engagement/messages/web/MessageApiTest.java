@@ -1,5 +1,6 @@
 package org.homelink.engagement.messages.web;
 
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import com.jayway.jsonpath.JsonPath;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.homelink.contracts.family.ContactChannel;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * app feed and reading, staff tasks, receipts, and what other schools and trusts see (nothing).
  */
 @MessagingApplicationTest
+@NoPersonalDataInLogs({"amina@example.org"})
 class MessageApiTest {
 
     static final String NORTH = "962001";

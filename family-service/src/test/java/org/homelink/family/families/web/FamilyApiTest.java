@@ -1,5 +1,6 @@
 package org.homelink.family.families.web;
 
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import org.homelink.platform.testing.TestTokens;
 import com.jayway.jsonpath.JsonPath;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,6 +29,14 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@NoPersonalDataInLogs({
+        "Amina Warsame",
+        "07700 900123",
+        "1 Mill Lane",
+        "Works shifts",
+        "Letters go unread",
+        "Avoids the office",
+        "Texts in Somali now"})
 class FamilyApiTest {
 
     // Each run of this class has trusts of its own, so it never meets another test's families.

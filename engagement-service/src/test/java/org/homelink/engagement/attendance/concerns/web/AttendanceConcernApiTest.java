@@ -1,5 +1,6 @@
 package org.homelink.engagement.attendance.concerns.web;
 
+import org.homelink.platform.testing.NoPersonalDataInLogs;
 import com.jayway.jsonpath.JsonPath;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -41,6 +42,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@NoPersonalDataInLogs({"Mornings are hard while Amina's mother is unwell"})
 class AttendanceConcernApiTest {
 
     private static final String NORTH = "950001";

@@ -1,0 +1,45 @@
+package org.homelink.gateway;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers, as problem+json, the two ways signing in can fail after a request was let in: a signed-in person's
+ * access token has expired and cannot be refreshed (their sign-in at the provider ended, say), so they must sign in
+ * again (401); or the provider cannot be asked where to sign in, or for the keys that check a bearer token (503).
+ * Before Spring Boot's own error handler, which would answer 500.
+ */
+@Component
+@Order(-2)
+class SignInExceptionHandler implements WebExceptionHandler {
+
+    private final ProblemWriter problems;
+    private final SecurityRefusals refusals;
+
+    SignInExceptionHandler(ProblemWriter problems) {
+        this.problems = problems;
+        this.refusals = new SecurityRefusals(problems);
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof ClientAuthorizationException) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return problems.write(exchange, ProblemWriter.problem(
+                    exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Who is asking?",
+                    "Your sign-in has ended; sign in again.", "session"));
+        }
+        if (failure instanceof IssuerClientRegistrations.IssuerUnavailableException
+                || failure instanceof AuthenticationServiceException) {
+            return refusals.providerUnavailable(exchange);
+        }
+        return Mono.error(failure);
+    }
+}
