@@ -55,7 +55,7 @@ final class Application {
      * @param type         SERVLET for a service, REACTIVE for the gateway
      * @param portVariable the environment variable the application's own application.yml reads its port from
      * @param defaultPort  the port its application.yml falls back to
-     * @param uriVariable  the variable the gateway finds this service by; null for the gateway
+     * @param uriVariable  the variable the gateway finds this service by; null for the gateway and the auth server
      */
     Application(String name, WebApplicationType type, String portVariable, int defaultPort, String uriVariable) {
         this.name = name;
@@ -151,10 +151,11 @@ final class Application {
     }
 
     /**
-     * Runs {@code new <className>(baseUrl).load()} from the application's own classes, on the calling thread with
-     * the application's class loader, and answers what it returns; empty when the application has no such class.
+     * Runs {@code new <className>(baseUrl, accessToken).load()} from the application's own classes, on the calling
+     * thread with the application's class loader, and answers what it returns; empty when the application has no
+     * such class.
      */
-    Optional<Object> load(String className, String baseUrl) throws ReflectiveOperationException {
+    Optional<Object> load(String className, String baseUrl, String accessToken) throws ReflectiveOperationException {
         Class<?> type;
         try {
             type = Class.forName(className, true, loader);
@@ -165,7 +166,7 @@ final class Application {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            Object loaderInstance = type.getConstructor(String.class).newInstance(baseUrl);
+            Object loaderInstance = type.getConstructor(String.class, String.class).newInstance(baseUrl, accessToken);
             return Optional.ofNullable(type.getMethod("load").invoke(loaderInstance));
         } finally {
             thread.setContextClassLoader(previous);

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One application's view of the launcher's JVM: its own classes and resources, read from its executable jar, and of
  * the libraries on the launcher's class path only those that its jar lists.
  * <p>
- * The launcher's class path holds the libraries of all four applications, so each library is loaded once however
+ * The launcher's class path holds the libraries of all five applications, so each library is loaded once however
  * many applications use it. Without this filter every application would see the others' libraries as well, and
  * Spring Boot would switch on what they bring: Axon, MongoDB and the embedded server in the gateway, Spring Cloud
  * Gateway, WebFlux and Resilience4j in the services. Hiding them makes each application start exactly as it does

@@ -37,14 +37,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The one-command local run: one embedded MongoDB store, file-backed under a data folder, and the three services and
- * the gateway, each its own Spring Boot application in this one JVM, all connected to that store by connection
- * string so that they share one event log. Ctrl-C stops the gateway, then the services, then the store.
+ * The one-command local run: one embedded MongoDB store, file-backed under a data folder, the auth server that signs
+ * people in, and the three services and the gateway, each its own Spring Boot application in this one JVM, the
+ * services all connected to that store by connection string so that they share one event log, and every application
+ * trusting the auth server's tokens. Ctrl-C stops the gateway, then the services, then the auth server, then the
+ * store.
  * <p>
  * Why one JVM and not five, and what it costs: docs/running.md.
  */
 public final class Homelink {
 
+    private static final Application AUTH_SERVER = new Application(
+            "auth-server", WebApplicationType.SERVLET, "AUTH_SERVER_PORT", 9000, null);
     private static final Application FAMILY_SERVICE = new Application(
             "family-service", WebApplicationType.SERVLET, "FAMILY_SERVICE_PORT", 8081, "FAMILY_SERVICE_URI");
     private static final Application ENGAGEMENT_SERVICE = new Application(
@@ -55,8 +59,13 @@ public final class Homelink {
             "PARTNERS_SERVICE_URI");
     private static final Application GATEWAY = new Application(
             "gateway", WebApplicationType.REACTIVE, "GATEWAY_PORT", 8080, null);
-    /** The services first: the gateway is the door, opened once there is something behind it. */
+    /**
+     * The auth server first, as the one every other application trusts (none of them calls it while starting: each
+     * fetches its keys when the first token comes); then the services; the gateway last, as the door, opened once
+     * there is something behind it.
+     */
     private static final List<Application> APPLICATIONS = List.of(
+            AUTH_SERVER,
             FAMILY_SERVICE,
             ENGAGEMENT_SERVICE,
             PARTNERS_SERVICE,
@@ -65,8 +74,9 @@ public final class Homelink {
     private static final String LOOPBACK = "127.0.0.1";
     /**
      * What {@code --demo} loads, in this order, through the gateway: each a class of the service's own, run as
-     * {@code new Demo(gatewayUrl).load()}, which adds only what is missing and answers how many of what it counts
-     * there are. family-service's is the demo trust; a service with demo data of its own adds a line here.
+     * {@code new Demo(gatewayUrl, accessToken).load()}, which adds only what is missing and answers how many of what
+     * it counts there are. The token is the demo loader's, a trust leader of the demo trust, from the auth server.
+     * family-service's is the demo trust; a service with demo data of its own adds a line here.
      */
     private static final List<Demo> DEMOS = List.of(
             new Demo(FAMILY_SERVICE, "org.homelink.family.demo.DemoTrust", "families in the demo trust"),
@@ -82,6 +92,7 @@ public final class Homelink {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
 
     private final Options options;
+    private final SignIn signIn;
     private final LoggingSystem logging;
     private final PrintStream out = System.out;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -90,6 +101,7 @@ public final class Homelink {
 
     private Homelink(Options options, LoggingSystem logging) {
         this.options = options;
+        this.signIn = SignIn.forRun(AUTH_SERVER.configuredPort(), GATEWAY.configuredPort(), options.dataDir());
         this.logging = logging;
     }
 
@@ -188,10 +200,13 @@ public final class Homelink {
 
     /** Command-line arguments, so they win over each application's own settings; the environment's still apply. */
     private List<String> arguments(Application application, String connectionString) {
-        List<String> arguments = new ArrayList<>();
-        if (application.uriVariable() != null) {
+        List<String> arguments = new ArrayList<>(signIn.everyApplication());
+        if (application == AUTH_SERVER) {
+            arguments.addAll(signIn.authServer());
+        } else if (application.uriVariable() != null) {
             arguments.add("--homelink.mongo.uri=" + connectionString);
         } else {
+            arguments.addAll(signIn.gateway());
             for (Application service : APPLICATIONS) {
                 if (service.uriVariable() != null && System.getenv(service.uriVariable()) == null) {
                     // Configured, not actual: the service may still be starting on another thread.
@@ -232,7 +247,7 @@ public final class Homelink {
         double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         StringBuilder services = new StringBuilder();
         for (Application application : APPLICATIONS) {
-            if (application == GATEWAY) {
+            if (application == GATEWAY || application == AUTH_SERVER) {
                 continue;
             }
             services.append(services.isEmpty() ? "" : ", ").append(application.name()).append(" :").append(application.port());
@@ -243,6 +258,8 @@ public final class Homelink {
         out.println("  API docs     " + gateway + "/swagger-ui.html");
         out.println("  Health       " + gateway + "/actuator/health");
         out.println("  Services     " + services);
+        out.println("  Sign-in      http://localhost:" + AUTH_SERVER.port() + " (auth-server; tokens name the issuer "
+                + signIn.issuer() + "; demo users in docs/security.md)");
         if (store != null) {
             out.println("  Store        " + connectionString + " (embedded; data in "
                     + options.dataDir().resolve("store").toAbsolutePath().normalize() + ")");
@@ -253,26 +270,36 @@ public final class Homelink {
         out.println();
     }
 
-    /** The demo data, loaded as a school's front-end would send it. A failure is reported; the run goes on. */
+    /**
+     * The demo data, loaded as a trust's own system would send it, with a token of the demo loader's. A failure is
+     * reported; the run goes on.
+     */
     private void loadDemo(URI gateway) {
+        URI authServer = URI.create("http://localhost:" + AUTH_SERVER.port());
         for (Demo demo : DEMOS) {
             String service = demo.application().name();
             out.println("Loading " + service + "'s demo data through the gateway...");
             long start = System.nanoTime();
             try {
-                Optional<Object> count = demo.application().load(demo.className(), gateway.toString());
+                // A token for each: each is good for minutes, and the first load can take longer than that on a
+                // busy machine.
+                String token = signIn.demoLoaderToken(authServer);
+                Optional<Object> count = demo.application().load(demo.className(), gateway.toString(), token);
                 if (count.isEmpty()) {
                     out.println(service + " has no " + demo.className() + ": nothing to load.");
                 } else {
                     out.printf(Locale.ROOT, "Demo data ready: %s %s (%.1f s).%n",
                                count.get(), demo.counts(), (System.nanoTime() - start) / 1e9);
                 }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
                 if (stopping.get()) {
                     return;
                 }
                 Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
                 out.println(service + "'s demo data did not load: " + describe(cause));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

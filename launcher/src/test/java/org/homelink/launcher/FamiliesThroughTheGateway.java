@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,9 +46,12 @@ abstract class FamiliesThroughTheGateway extends ThroughTheGateway {
 
     @BeforeAll
     void startHomelink() throws Exception {
+        issuer = new TestIssuer();
         homelink = new RunningHomelink(data);
         familyService = new Relay(homelink.port("FAMILY_SERVICE_PORT"));
-        homelink.start(Map.of("FAMILY_SERVICE_URI", "http://127.0.0.1:" + familyService.port()), mongoUri());
+        Map<String, String> environment = new HashMap<>(issuer.environment());
+        environment.put("FAMILY_SERVICE_URI", "http://127.0.0.1:" + familyService.port());
+        homelink.start(environment, mongoUri());
 
         send("POST", "/api/families/trusts", leader(), Map.of("trustId", trust, "name", "Riverbend Learning Trust"));
         for (String urn : new String[] {SCHOOL, OTHER_SCHOOL}) {
@@ -62,6 +66,7 @@ abstract class FamiliesThroughTheGateway extends ThroughTheGateway {
     void stopHomelink() throws Exception {
         familyService.close();
         homelink.stop();
+        issuer.close();
     }
 
     @Test
@@ -109,8 +114,7 @@ abstract class FamiliesThroughTheGateway extends ThroughTheGateway {
         assertThat(body(send("GET", "/api/families?name=lindqvist", keyWorker(OTHER_SCHOOL), null))
                            .path("totalItems").asInt()).isZero();
         assertProblem(send("GET", family, keyWorker(OTHER_SCHOOL), null), 404, null);
-        assertProblem(send("GET", family, Map.of("X-Homelink-Trust", "another-trust", "X-Homelink-Schools", SCHOOL,
-                                                 "X-Homelink-Role", "key-worker", "X-Homelink-Staff", "kw-9"), null),
+        assertProblem(send("GET", family, staff("another-trust", "key-worker", "kw-9", SCHOOL), null),
                       404, null);
     }
 
@@ -128,7 +132,11 @@ abstract class FamiliesThroughTheGateway extends ThroughTheGateway {
         assertProblem(send("POST", family + "/children", keyWorker(SCHOOL),
                            Map.of("name", "Rui Costa", "dateOfBirth", "2999-01-01", "yearGroup", "YEAR_3",
                                   "send", false, "schoolUrn", SCHOOL)), 422, "dateOfBirth");
-        assertProblem(send("GET", family, Map.of(), null), 401, "X-Homelink-Trust");
+        assertProblem(send("GET", family, Map.of(), null), 401, "Authorization");
+        // The headers that said whom a request acted for before sign-in now say nothing.
+        assertProblem(send("GET", family, Map.of("X-Homelink-Trust", trust, "X-Homelink-Schools", SCHOOL,
+                                                 "X-Homelink-Role", "trust-leader", "X-Homelink-Staff", "head-1"),
+                           null), 401, "Authorization");
 
         assertThat(version(family)).as("nothing was stored").isEqualTo(versionBefore);
     }
@@ -247,16 +255,15 @@ abstract class FamiliesThroughTheGateway extends ThroughTheGateway {
     }
 
     private Map<String, String> keyWorker(String school) {
-        return Map.of("X-Homelink-Trust", trust, "X-Homelink-Schools", school, "X-Homelink-Role", "key-worker",
-                      "X-Homelink-Staff", "kw-1");
+        return staff(trust, "key-worker", "kw-1", school);
     }
 
     private Map<String, String> leader() {
-        return Map.of("X-Homelink-Trust", trust, "X-Homelink-Role", "trust-leader", "X-Homelink-Staff", "head-1");
+        return staff(trust, "trust-leader", "head-1");
     }
 
     private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
-        Map<String, String> more = new java.util.HashMap<>(headers);
+        Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);
         return more;
     }

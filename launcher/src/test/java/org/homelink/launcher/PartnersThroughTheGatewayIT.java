@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +35,9 @@ class PartnersThroughTheGatewayIT extends ThroughTheGateway {
 
     @BeforeAll
     void startHomelink() throws Exception {
+        issuer = new TestIssuer();
         homelink = new RunningHomelink(data);
-        homelink.start(Map.of(), null);
+        homelink.start(issuer.environment(), null);
         expect(201, send("POST", "/api/families/trusts", leader(), Map.of("trustId", trust, "name", "Riverbend")));
         expect(201, send("POST", "/api/families/trusts/" + trust + "/schools", leader(),
                          Map.of("schoolUrn", SCHOOL, "name", "Meadow Primary", "phase", "PRIMARY",
@@ -47,6 +47,7 @@ class PartnersThroughTheGatewayIT extends ThroughTheGateway {
     @AfterAll
     void stopHomelink() throws Exception {
         homelink.stop();
+        issuer.close();
     }
 
     @Test
@@ -123,19 +124,14 @@ class PartnersThroughTheGatewayIT extends ThroughTheGateway {
     }
 
     private Map<String, String> keyWorker() {
-        return Map.of("X-Homelink-Trust", trust, "X-Homelink-Schools", SCHOOL, "X-Homelink-Role", "key-worker",
-                      "X-Homelink-Staff", "kw-1");
+        return staff(trust, "key-worker", "kw-1", SCHOOL);
     }
 
     private Map<String, String> leader() {
-        return Map.of("X-Homelink-Trust", trust, "X-Homelink-Role", "trust-leader", "X-Homelink-Staff", "head-1");
+        return staff(trust, "trust-leader", "head-1");
     }
 
-    private static Map<String, String> partner(String organisation) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("X-Homelink-Role", "partner");
-        headers.put("X-Homelink-Staff", "worker-1");
-        headers.put("X-Homelink-Organisation", organisation);
-        return headers;
+    private Map<String, String> partner(String organisation) {
+        return partnerWorker(organisation, "worker-1");
     }
 }

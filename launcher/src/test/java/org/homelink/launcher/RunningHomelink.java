@@ -25,9 +25,13 @@ final class RunningHomelink {
     private static final String READY = "Homelink is ready";
     private static final List<String> SERVICE_URIS = List.of("FAMILY_SERVICE_URI", "ENGAGEMENT_SERVICE_URI",
                                                              "PARTNERS_SERVICE_URI");
+    /** Whatever the machine running the tests has set, the run signs in as the launcher sets it up. */
+    private static final List<String> SIGN_IN = List.of("HOMELINK_ISSUER_URI", "HOMELINK_GATEWAY_URL",
+                                                        "HOMELINK_GATEWAY_CLIENT_SECRET", "HOMELINK_DEMO_LOADER_SECRET",
+                                                        "HOMELINK_DEMO_PASSWORD");
 
     private final Path data;
-    private final Map<String, Integer> ports = freePorts("GATEWAY_PORT", "FAMILY_SERVICE_PORT",
+    private final Map<String, Integer> ports = freePorts("GATEWAY_PORT", "AUTH_SERVER_PORT", "FAMILY_SERVICE_PORT",
                                                          "ENGAGEMENT_SERVICE_PORT", "PARTNERS_SERVICE_PORT", "STORE");
     private Process running;
     private Output output;
@@ -46,6 +50,11 @@ final class RunningHomelink {
 
     String gateway() {
         return "http://localhost:" + port("GATEWAY_PORT");
+    }
+
+    /** The auth server the launcher started, which is also the issuer unless the test names another. */
+    String authServer() {
+        return "http://localhost:" + port("AUTH_SERVER_PORT");
     }
 
     /**
@@ -69,6 +78,7 @@ final class RunningHomelink {
             }
         });
         SERVICE_URIS.forEach(builder.environment()::remove);
+        SIGN_IN.forEach(builder.environment()::remove);
         builder.environment().remove("HOMELINK_MONGO_URI");
         if (mongoUri != null) {
             builder.environment().put("HOMELINK_MONGO_URI", mongoUri);

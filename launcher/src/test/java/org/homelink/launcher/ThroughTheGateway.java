@@ -16,11 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A test of the local run that talks to it as a client does: through the gateway, with the request context in
- * headers and JSON in and out. The test class starts {@link #homelink} and says what to send; this sends it, reads
- * the answers, checks problems, and waits for what another service's processor brings about.
+ * A test of the local run that talks to it as a client does: through the gateway, with a bearer token saying whom
+ * the caller acts for and JSON in and out. The test class starts {@link #homelink} trusting {@link #issuer} and says
+ * what to send; this sends it, reads the answers, checks problems, and waits for what another service's processor
+ * brings about.
  */
 abstract class ThroughTheGateway {
+
+    /** Signs the callers' tokens; the run is started trusting it. */
+    protected TestIssuer issuer;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -34,6 +38,16 @@ abstract class ThroughTheGateway {
 
     interface Check {
         boolean holds(HttpResponse<String> answer) throws Exception;
+    }
+
+    /** A member of staff's headers: a token of {@link #issuer}'s with these claims. */
+    protected Map<String, String> staff(String trust, String role, String staffId, String... schools) {
+        return Map.of("Authorization", "Bearer " + issuer.staff(trust, role, staffId, schools));
+    }
+
+    /** A partner organisation's worker's headers: a token of {@link #issuer}'s. */
+    protected Map<String, String> partnerWorker(String organisation, String workerId) {
+        return Map.of("Authorization", "Bearer " + issuer.partner(organisation, workerId));
     }
 
     /** Sends {@code body} as JSON (none when null) to {@code path} at the gateway, with {@code headers}. */
