@@ -36,7 +36,11 @@ class FamilyExportPage {
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
     private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+|[A-Z]{3,}");
+    /**
+     * A code such as {@code YEAR_3} or {@code LOW_LITERACY}, put in lower case words. A single word in capitals is
+     * left alone: it may be a code ({@code SMS}) but it may as well be what someone wrote, which is shown as written.
+     */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
     /** What the family's record shows, in this order, under these headings. */
     private static final Map<String, String> RECORD_PARTS = new LinkedHashMap<>();
     /** Each service in the words of the part of Homelink it is. */
