@@ -18,6 +18,7 @@ import org.homelink.platform.eventstore.MongoEventLogEngine;
 import org.homelink.platform.mongo.MongoSettings;
 import org.homelink.platform.mongo.MongoStoreAutoConfiguration;
 import org.homelink.platform.privacy.ErasedFamilyEvents;
+import org.homelink.platform.privacy.FamilyDataOpener;
 import org.homelink.platform.privacy.FamilyKeys;
 import org.homelink.platform.privacy.PersonalDataSerializer;
 import org.homelink.platform.privacy.PrivacySettings;
@@ -64,6 +65,13 @@ public class EventStoreAutoConfiguration {
     @ConditionalOnMissingBean
     public FamilyKeys familyKeys(MongoClient client, EventStoreSettings settings, PrivacySettings privacy) {
         return new FamilyKeys(client.getDatabase(settings.database()), privacy);
+    }
+
+    /** Opens one family's personal values in stored events of any service: for subject access. */
+    @Bean
+    @ConditionalOnMissingBean
+    public FamilyDataOpener familyDataOpener(FamilyKeys familyKeys) {
+        return new FamilyDataOpener(familyKeys);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 
 /**
@@ -141,6 +142,26 @@ final class CommitDocuments {
     }
 
     /** The events of one aggregate in a commit, from {@code firstSequenceNumber} on. */
+    /** The events of a commit whose payload {@code matches}, as stored; none for a skip marker. */
+    static List<StoredEvent> storedEvents(Document commit, Predicate<String> matches) {
+        List<StoredEvent> found = new ArrayList<>();
+        List<Document> events = commit.getList(EVENTS, Document.class);
+        if (events == null) {
+            return found;
+        }
+        long position = firstPosition(commit);
+        for (Document event : events) {
+            String payload = event.getString(PAYLOAD);
+            if (payload != null && matches.test(payload)) {
+                found.add(new StoredEvent(position, DateTimeUtils.parseInstant(event.getString(TIME)),
+                                          event.getString(PAYLOAD_TYPE), event.getString(REVISION),
+                                          event.getString(AGGREGATE), payload, event.getString(META_DATA)));
+            }
+            position++;
+        }
+        return found;
+    }
+
     static List<DomainEventData<?>> domainEvents(Document commit, String aggregateIdentifier,
                                                  long firstSequenceNumber) {
         List<DomainEventData<?>> events = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -58,6 +59,9 @@ import static com.mongodb.client.model.Projections.include;
  * events are read once, at their new place.
  */
 public class MongoEventLogEngine extends BatchingEventStorageEngine {
+
+    /** Commits fetched per round trip when scanning the whole log. */
+    private static final int SCAN_BATCH = 1000;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> snapshots;
@@ -181,6 +185,22 @@ public class MongoEventLogEngine extends BatchingEventStorageEngine {
         }
         events.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
         return events;
+    }
+
+    /**
+     * Every event, of any service, whose stored payload contains one of {@code values} as text, in the log's order.
+     * A scan of the whole log: no index can find a value anywhere in any payload. For what is rare and must be
+     * complete (a subject access request), not for a request path; docs/benchmarks.md says what it costs. A value
+     * inside a personal value's envelope is not found, which is no loss for ids: ids are never sealed.
+     */
+    public List<StoredEvent> eventsMentioning(Collection<String> values) {
+        List<String> wanted = List.copyOf(values);
+        List<StoredEvent> found = new ArrayList<>();
+        for (Document commit : commits.find().batchSize(SCAN_BATCH)) {
+            found.addAll(CommitDocuments.storedEvents(commit, payload -> wanted.stream().anyMatch(payload::contains)));
+        }
+        found.sort(Comparator.comparingLong(StoredEvent::position));
+        return found;
     }
 
     /** Reads only the aggregate keys of the matching commits, never their payloads. */

@@ -45,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -228,6 +229,22 @@ public class FamilyDirectoryProjection {
     /** The details of these families as far as this projection has got, in one lookup: for the service's own use. */
     public List<FamilyDetail> details(Collection<String> familyIds) {
         return details.find(in("_id", familyIds)).into(new ArrayList<>());
+    }
+
+    /**
+     * The families that have children, every one of whom has left their school, the last before {@code day}: what
+     * the retention schedule erases. Read by a scan of the details, which a daily job can afford.
+     */
+    public List<FamilyDetail> familiesWhoseChildrenAllLeftBefore(LocalDate day) {
+        List<FamilyDetail> found = new ArrayList<>();
+        for (FamilyDetail family : details.find()) {
+            List<FamilyDetail.Child> children = family.children();
+            if (!children.isEmpty() && children.stream().allMatch(child -> child.leftOn() != null
+                                                                           && child.leftOn().isBefore(day))) {
+                found.add(family);
+            }
+        }
+        return found;
     }
 
     /** The version of the family this projection has applied, or -1 when it has not seen the family yet. */
