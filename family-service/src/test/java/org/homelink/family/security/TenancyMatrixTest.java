@@ -199,6 +199,7 @@ class TenancyMatrixTest {
                        () -> Target.read(path(atA) + "/voice/" + atA.voiceId())),
 
                 Row.of(GET, family + "/audit", 200, () -> Target.read(path(atA) + "/audit")),
+                Row.of(GET, family + "/export", 200, () -> Target.read(path(atA) + "/export")),
                 Row.of(GET, "/api/families/audit", 200, () -> Target.read("/api/families/audit?school=" + A)),
                 // Each success erases a family of its own: an erased family answers no one again.
                 Row.of(POST, family + "/erasure", 200,

@@ -12,7 +12,6 @@ import org.homelink.platform.security.Permission;
 import org.homelink.platform.web.InvalidFieldsException;
 import org.homelink.platform.web.InvalidFieldsException.FieldProblem;
 import org.homelink.platform.web.RequestContext;
-import org.homelink.platform.web.StaffOnly;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -67,7 +66,6 @@ class FamilyExportController {
     ResponseEntity<?> export(RequestContext actor, @PathVariable String familyId,
                              @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        StaffOnly.require(actor);
         boolean html = wantsHtml(format, accept);
         FamilyDetail family = queries.query(new FamilyQueries.FindFamily(actor, familyId),
                                             ResponseTypes.optionalInstanceOf(FamilyDetail.class))
