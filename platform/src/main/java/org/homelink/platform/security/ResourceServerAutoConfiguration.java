@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -21,11 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 
 /**
  * Every service is an OAuth2 resource server: it checks each caller's token itself (signature, issuer, expiry) and
@@ -72,22 +68,19 @@ public class ResourceServerAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    JwtDecoder homelinkJwtDecoder(SecuritySettings settings) throws Exception {
+    JwtDecoder homelinkJwtDecoder(SecuritySettings settings) {
         NimbusJwtDecoder decoder = settings.publicKeyLocation() != null
                 ? NimbusJwtDecoder.withPublicKey(publicKey(settings)).build()
                 // Keys are fetched on the first token, not at start-up: the issuer may start after the service.
                 : NimbusJwtDecoder.withJwkSetUri(settings.effectiveJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuerUri())));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuerUri()));
         return decoder;
     }
 
-    private static RSAPublicKey publicKey(SecuritySettings settings) throws Exception {
+    /** A {@code BEGIN PUBLIC KEY} PEM, or a certificate's, read as Spring Security reads one. */
+    private static RSAPublicKey publicKey(SecuritySettings settings) {
         try (InputStream in = settings.publicKeyLocation().getInputStream()) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                                            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return RsaKeyConverters.x509().convert(in);
         } catch (IOException e) {
             throw new IllegalStateException("homelink.security.public-key-location cannot be read", e);
         }

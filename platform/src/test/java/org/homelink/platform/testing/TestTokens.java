@@ -7,19 +7,15 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.converter.RsaKeyConverters;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
@@ -87,13 +83,9 @@ public final class TestTokens {
 
     private static PrivateKey privateKey() {
         try (InputStream in = TestTokens.class.getResourceAsStream("/testing/token-signing-key.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return RsaKeyConverters.pkcs8().convert(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
