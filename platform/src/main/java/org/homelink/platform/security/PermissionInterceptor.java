@@ -7,7 +7,6 @@ import org.homelink.platform.web.MissingRequestContextException;
 import org.homelink.platform.web.RequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -28,10 +27,10 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method) || !isHomelinks(method)) {
             return true;
         }
-        if (annotation(method, SignInNotNeeded.class) != null) {
+        if (EndpointAnnotations.find(method, SignInNotNeeded.class) != null) {
             return true;
         }
-        Allowed allowed = annotation(method, Allowed.class);
+        Allowed allowed = EndpointAnnotations.find(method, Allowed.class);
         if (allowed == null) {
             // Fails closed: an endpoint nobody said who may use is refused, and the omission is loud in the log.
             log.error("{} names no permission; refused", method.getShortLogMessage());
@@ -48,10 +47,5 @@ class PermissionInterceptor implements HandlerInterceptor {
 
     private static boolean isHomelinks(HandlerMethod method) {
         return method.getBeanType().getName().startsWith("org.homelink.");
-    }
-
-    private static <A extends java.lang.annotation.Annotation> A annotation(HandlerMethod method, Class<A> type) {
-        A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), type);
-        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), type);
     }
 }

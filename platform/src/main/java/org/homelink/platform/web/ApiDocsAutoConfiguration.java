@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.EndpointAnnotations;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -13,7 +14,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import java.util.stream.Collectors;
@@ -45,10 +45,7 @@ public class ApiDocsAutoConfiguration {
     @Bean
     OperationCustomizer conventionHeaders() {
         return (operation, handler) -> {
-            Allowed allowed = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Allowed.class);
-            if (allowed == null) {
-                allowed = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Allowed.class);
-            }
+            Allowed allowed = EndpointAnnotations.find(handler, Allowed.class);
             if (allowed != null) {
                 operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
                 operation.setDescription(join(operation.getDescription(), "Allowed for: " + rolesOf(allowed) + "."));

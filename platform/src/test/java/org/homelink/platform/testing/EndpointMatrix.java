@@ -1,11 +1,11 @@
 package org.homelink.platform.testing;
 
 import org.homelink.platform.security.Allowed;
+import org.homelink.platform.security.EndpointAnnotations;
 import org.homelink.platform.security.Permission;
 import org.homelink.platform.security.SignInNotNeeded;
 import org.homelink.platform.web.Role;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -75,8 +75,8 @@ public final class EndpointMatrix {
             if (!handler.getBeanType().getName().startsWith("org.homelink.")) {
                 continue;
             }
-            Allowed allowed = annotation(handler, Allowed.class);
-            boolean open = annotation(handler, SignInNotNeeded.class) != null;
+            Allowed allowed = EndpointAnnotations.find(handler, Allowed.class);
+            boolean open = EndpointAnnotations.find(handler, SignInNotNeeded.class) != null;
             Set<Permission> permissions = allowed == null ? Set.of() : EnumSet.copyOf(Arrays.asList(allowed.value()));
             MediaType consumes = entry.getKey().getConsumesCondition().getConsumableMediaTypes().stream()
                                       .findFirst().orElse(MediaType.APPLICATION_JSON);
@@ -149,10 +149,5 @@ public final class EndpointMatrix {
             }
         }
         return http.exchange(path, endpoint.method(), new HttpEntity<>(body, headers), String.class).getStatusCode();
-    }
-
-    private static <A extends java.lang.annotation.Annotation> A annotation(HandlerMethod handler, Class<A> type) {
-        A onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), type);
-        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), type);
     }
 }
