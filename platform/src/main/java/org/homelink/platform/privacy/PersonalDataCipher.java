@@ -87,24 +87,11 @@ final class PersonalDataCipher {
         if (key.isEmpty()) {
             return NullNode.getInstance();
         }
-        byte[] sealed = Base64.getDecoder().decode(value.get(ENVELOPE).asText());
-        if (sealed.length < 1 + IV_BYTES || sealed[0] != FORMAT) {
-            log.warn("Personal data of family {} is in an envelope of unknown format: read as null", familyId);
-            return NullNode.getInstance();
-        }
-        try {
-            Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 1, IV_BYTES));
-            cipher.updateAAD(familyId.getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(sealed, 1 + IV_BYTES, sealed.length - 1 - IV_BYTES);
-            return mapper.readTree(plain);
-        } catch (GeneralSecurityException e) {
-            // Sealed under another key or altered: what cannot be authenticated is not shown.
+        return decrypt(familyId, key.get(), value).orElseGet(() -> {
+            // Sealed under another key, altered, or of an unknown format: what cannot be authenticated is not shown.
             log.warn("Personal data of family {} does not decrypt under its key: read as null", familyId);
             return NullNode.getInstance();
-        } catch (IOException e) {
-            throw new IllegalStateException("Personal data of family " + familyId + " is not JSON once decrypted", e);
-        }
+        });
     }
 
     /**
@@ -112,17 +99,18 @@ final class PersonalDataCipher {
      * reader that meets other families' envelopes on purpose (a subject access export), where one is no fault.
      */
     Optional<JsonNode> openIfTheFamilys(String familyId, JsonNode envelope) {
-        Optional<SecretKey> key = keys.forReading(familyId);
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
+        return keys.forReading(familyId).flatMap(key -> decrypt(familyId, key, envelope));
+    }
+
+    /** The value sealed in an envelope, or empty when it was not sealed under this key for this family. */
+    private Optional<JsonNode> decrypt(String familyId, SecretKey key, JsonNode envelope) {
         byte[] sealed = Base64.getDecoder().decode(envelope.get(ENVELOPE).asText());
         if (sealed.length < 1 + IV_BYTES || sealed[0] != FORMAT) {
             return Optional.empty();
         }
         try {
             Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 1, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, IV_BYTES));
             cipher.updateAAD(familyId.getBytes(StandardCharsets.UTF_8));
             return Optional.of(mapper.readTree(cipher.doFinal(sealed, 1 + IV_BYTES, sealed.length - 1 - IV_BYTES)));
         } catch (GeneralSecurityException e) {
