@@ -6,5 +6,6 @@ public enum ErasureReason {
     SUBJECT_REQUEST,
     /** The trust's retention schedule says the family's records are kept no longer. */
     RETENTION,
+    /** Any other reason, such as a family registered in error. */
     OTHER
 }

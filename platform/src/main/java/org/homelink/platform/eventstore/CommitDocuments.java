@@ -141,7 +141,6 @@ final class CommitDocuments {
         return tracked;
     }
 
-    /** The events of one aggregate in a commit, from {@code firstSequenceNumber} on. */
     /** The events of a commit whose payload {@code matches}, as stored; none for a skip marker. */
     static List<StoredEvent> storedEvents(Document commit, Predicate<String> matches) {
         List<StoredEvent> found = new ArrayList<>();
@@ -162,6 +161,7 @@ final class CommitDocuments {
         return found;
     }
 
+    /** The events of one aggregate in a commit, from {@code firstSequenceNumber} on. */
     static List<DomainEventData<?>> domainEvents(Document commit, String aggregateIdentifier,
                                                  long firstSequenceNumber) {
         List<DomainEventData<?>> events = new ArrayList<>();
