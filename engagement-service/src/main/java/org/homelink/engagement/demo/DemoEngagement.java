@@ -1,11 +1,11 @@
 package org.homelink.engagement.demo;
 
-import org.homelink.engagement.SchoolTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.homelink.engagement.SchoolTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -64,7 +64,8 @@ public final class DemoEngagement {
     }
 
     public static void main(String[] args) {
-        int activities = new DemoEngagement(args.length > 0 ? args[0] : "http://localhost:8082", System.getenv("HOMELINK_TOKEN")).load();
+        String baseUrl = args.length > 0 ? args[0] : "http://localhost:8082";
+        int activities = new DemoEngagement(baseUrl, System.getenv("HOMELINK_TOKEN")).load();
         log.info("The demo trust {} has {} activities", TRUST_ID, activities);
     }
 

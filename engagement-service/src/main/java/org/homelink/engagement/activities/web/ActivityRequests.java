@@ -1,6 +1,5 @@
 package org.homelink.engagement.activities.web;
 
-import org.homelink.engagement.SchoolTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +14,7 @@ import org.homelink.contracts.engagement.Answer;
 import org.homelink.contracts.engagement.InvolvementType;
 import org.homelink.contracts.engagement.Occurrence;
 import org.homelink.contracts.engagement.WhatWouldHelp;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.platform.web.Languages;
 
 import java.time.Instant;
@@ -30,8 +30,6 @@ import static org.homelink.platform.web.Ids.URN_MESSAGE;
 
 /** The bodies the activity API accepts, each checked field by field before anything is sent to an activity. */
 final class ActivityRequests {
-
-    /** Schools keep local time: a weekly 9 o'clock coffee morning stays at 9 when the clocks change. */
 
     private ActivityRequests() {
     }
@@ -71,6 +69,7 @@ final class ActivityRequests {
         List<Occurrence> occurrences() {
             List<Occurrence> occurrences = new ArrayList<>();
             int times = repeat == null ? 1 : repeat.times();
+            // Schools keep local time: a weekly 9 o'clock coffee morning stays at 9 when the clocks change.
             ZonedDateTime first = start.atZone(SchoolTime.ZONE);
             ZonedDateTime firstEnd = end.atZone(SchoolTime.ZONE);
             for (int i = 0; i < times; i++) {

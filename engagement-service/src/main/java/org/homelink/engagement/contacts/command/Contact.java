@@ -1,6 +1,5 @@
 package org.homelink.engagement.contacts.command;
 
-import org.homelink.engagement.SchoolTime;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -10,6 +9,7 @@ import org.homelink.contracts.engagement.ContactDirection;
 import org.homelink.contracts.engagement.ContactKind;
 import org.homelink.contracts.engagement.ContactLogged;
 import org.homelink.contracts.engagement.FollowUpCompleted;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.contacts.command.ContactCommands.CompleteFollowUp;
 import org.homelink.engagement.contacts.command.ContactCommands.LogContact;
 import org.homelink.engagement.contacts.command.ContactRules.ContactNotFound;
@@ -34,8 +34,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class Contact {
-
-    /** Schools count days in the UK's time. */
 
     @AggregateIdentifier
     private String contactId;

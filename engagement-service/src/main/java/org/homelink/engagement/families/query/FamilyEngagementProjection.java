@@ -356,8 +356,7 @@ public class FamilyEngagementProjection {
      * acts for it; otherwise nothing.
      */
     public Optional<SchoolRoll> rollFor(org.homelink.platform.web.RequestContext actor, String schoolUrn) {
-        return roll(schoolUrn).filter(roll -> roll.isOfTrust(roll.trustId())
-                                              && actor.covers(roll.trustId(), Set.of(schoolUrn)));
+        return roll(schoolUrn).filter(roll -> roll.name() != null && actor.covers(roll.trustId(), Set.of(schoolUrn)));
     }
 
     /** Whether the register has the school as one of the trust's (from family-service's SchoolRegistered). */

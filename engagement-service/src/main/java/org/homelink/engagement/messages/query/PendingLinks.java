@@ -90,8 +90,8 @@ public class PendingLinks {
     }
 
     public Optional<String> link(String messageId, String familyId, String carerId) {
-        return Optional.ofNullable(links(List.of(key(messageId, familyId, carerId)))
-                                           .get(key(messageId, familyId, carerId)));
+        String key = key(messageId, familyId, carerId);
+        return Optional.ofNullable(links(List.of(key)).get(key));
     }
 
     public void forget(Collection<String> keys) {

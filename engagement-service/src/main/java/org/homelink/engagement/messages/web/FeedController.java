@@ -35,12 +35,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A carer's in-app feed, as the school's front-end reads it: the messages placed in it, newest first, and marking one
- * read. For now in the staff context of the family's school; once sign-in exists the front-ends will call with
- * their own client credentials on the carer's behalf.
+ * read. In the staff context of the family's school, by a role that serves the family app; the carer's own context
+ * (the front-ends calling with their client credentials on the carer's behalf) is still to do.
  */
 @RestController
 @RequestMapping("/api/engagement/messages/feed/families/{familyId}/carers/{carerId}")
@@ -57,7 +58,8 @@ class FeedController {
     private final Clock clock;
 
     FeedController(MessageProjection messages, FamilyEngagementProjection families, DeliveryReporter reports,
-                   PendingLinks links, Clock clock, @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
+                   PendingLinks links, Clock clock,
+                   @Value("${homelink.engagement.read-your-writes-wait:5s}") Duration longest) {
         this.messages = messages;
         this.families = families;
         this.reports = reports;
@@ -86,8 +88,8 @@ class FeedController {
                                          .toList();
         Paged<FeedItem> paged = Paged.of(visible, page, size);
         Map<String, MessageView> texts = messages.messages(paged.items().stream().map(FeedItem::messageId).toList());
-        return new Paged<>(paged.items().stream().map(item -> entry(item, texts.get(item.messageId()))).toList(),
-                           paged.page(), paged.size(), paged.totalItems(), paged.totalPages());
+        Map<String, String> personal = linksOf(paged.items(), texts);
+        return paged.map(item -> entry(item, texts.get(item.messageId()), personal));
     }
 
     @PostMapping("/items/{deliveryId}/read")
@@ -103,7 +105,8 @@ class FeedController {
         catchUp.await(deliveryId, () -> messages.copy(deliveryId)
                                                 .map(c -> c.state() == DeliveryState.READ).orElse(false));
         FeedItem now = messages.feedItems(List.of(deliveryId)).stream().findFirst().orElse(item);
-        return entry(now, messages.message(item.messageId()).orElseThrow());
+        MessageView message = messages.message(item.messageId()).orElseThrow();
+        return entry(now, message, linksOf(List.of(now), Map.of(message.messageId(), message)));
     }
 
     private EngagementFamily carerOf(RequestContext actor, String familyId, String carerId) {
@@ -111,12 +114,22 @@ class FeedController {
                        .orElseThrow(() -> new NotFoundException("No such carer"));
     }
 
-    private FeedEntry entry(FeedItem item, MessageView message) {
+    /** The carers' links of the items whose text asks for one, read together: one round trip for a page. */
+    private Map<String, String> linksOf(List<FeedItem> items, Map<String, MessageView> texts) {
+        return links.links(items.stream()
+                                .filter(item -> PendingLinks.asksForLink(
+                                        texts.get(item.messageId()).textIn(item.language()).body()))
+                                .map(FeedController::linkKey).toList());
+    }
+
+    private static FeedEntry entry(FeedItem item, MessageView message, Map<String, String> personal) {
         MessageText text = message.textIn(item.language());
-        String body = PendingLinks.asksForLink(text.body())
-                ? PendingLinks.fill(text.body(), links.link(item.messageId(), item.familyId(), item.carerId()))
-                : text.body();
+        String body = PendingLinks.fill(text.body(), Optional.ofNullable(personal.get(linkKey(item))));
         return new FeedEntry(item.deliveryId(), item.messageId(), item.schoolUrn(), message.kind(), text.language(),
                              text.subject(), body, item.placedAt(), item.readAt());
+    }
+
+    private static String linkKey(FeedItem item) {
+        return PendingLinks.key(item.messageId(), item.familyId(), item.carerId());
     }
 }

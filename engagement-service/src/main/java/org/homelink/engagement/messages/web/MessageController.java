@@ -172,8 +172,8 @@ class MessageController {
         requireMaySend(actor, body.kind());
         List<MessageText> texts = MessageRequests.texts(body.texts());
         return changed(messageId, new MessageCommands.ReviseMessage(
-                messageId, ifMatch.value(), body.kind(), texts, MessageRequests.fallback(body.fallbackLanguage(), texts), actor,
-                now()));
+                messageId, ifMatch.value(), body.kind(), texts,
+                MessageRequests.fallback(body.fallbackLanguage(), texts), actor, now()));
     }
 
     @GetMapping("/{messageId}/preview")

@@ -39,8 +39,10 @@ public final class MessageRequests {
     }
 
     /** A message's text in one language, written by a person. */
-    public record TextRequest(@NotNull @Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE) String language,
-                       @NotBlank @Size(max = 200) String subject, @NotBlank @Size(max = 20_000) String body) {
+    public record TextRequest(@NotNull @Pattern(regexp = Languages.PATTERN, message = Languages.MESSAGE)
+                              String language,
+                              @NotBlank @Size(max = 200) String subject,
+                              @NotBlank @Size(max = 20_000) String body) {
     }
 
     /** @param fallbackLanguage the text carers without their own language's get; the first text's when not given */

@@ -1,7 +1,7 @@
 package org.homelink.engagement.reach.query;
 
-import org.homelink.engagement.SchoolTime;
 import org.homelink.contracts.engagement.InvolvementType;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.ActivitySummary;
 import org.homelink.engagement.families.query.EngagementFamily;
 import org.homelink.engagement.families.query.EngagementFamily.BarrierNote;

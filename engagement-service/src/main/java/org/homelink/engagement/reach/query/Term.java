@@ -1,6 +1,7 @@
 package org.homelink.engagement.reach.query;
 
 import org.homelink.engagement.SchoolTime;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public record Term(String name, LocalDate from, LocalDate to) {
 
-    /** Schools count days in the UK's time. */
     private static final Pattern NAMED = Pattern.compile("(autumn|spring|summer)-(\\d{4})");
 
     /** The named term, such as {@code autumn-2026}, or empty when the name is not one. */

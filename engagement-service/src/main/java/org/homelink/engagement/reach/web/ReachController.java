@@ -1,6 +1,5 @@
 package org.homelink.engagement.reach.web;
 
-import org.homelink.engagement.SchoolTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.homelink.engagement.SchoolTime;
 import org.homelink.engagement.families.query.FamilyEngagementProjection;
 import org.homelink.engagement.reach.command.ChangeReachSettings;
 import org.homelink.engagement.reach.query.CaseloadView;

@@ -62,8 +62,8 @@ public final class SurveyEvents {
      * A carer's answers, unattributed in results: the response id and the family's year groups at the school when
      * they answered, never who. A later response under the same id replaces it. The family is named only so that its
      * key encrypts the answers, which erasing the family makes unreadable (revision 1; responses stored before it,
-     * with no revision, before personal data was encrypted, name none): the log already ties the response to the family through
-     * {@link SurveySent}.
+     * with no revision, before personal data was encrypted, name none): the log already ties the response to the
+     * family through {@link SurveySent}.
      */
     @Revision("1")
     public record SurveyResponseRecorded(String surveyId, String responseId, @DataSubject String familyId,

@@ -26,8 +26,8 @@ final class SurveyRequests {
     }
 
     /** A question; without an id the school's own questions are numbered q-1, q-2... */
-    record QuestionRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String questionId, @NotBlank @Size(max = 500) String text,
-                           @NotNull QuestionKind kind) {
+    record QuestionRequest(@Pattern(regexp = ID, message = ID_MESSAGE) String questionId,
+                           @NotBlank @Size(max = 500) String text, @NotNull QuestionKind kind) {
     }
 
     /**
