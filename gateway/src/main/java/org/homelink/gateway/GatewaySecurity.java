@@ -66,8 +66,8 @@ class GatewaySecurity {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
                                                   ReactiveClientRegistrationRepository registrations,
                                                   WebSessionIdResolver sessionIds, SignInSettings signIn,
-                                                  RateLimitSettings rateLimits, ProblemWriter problems) {
-        SecurityRefusals refusals = new SecurityRefusals(problems);
+                                                  RateLimitSettings rateLimits, SecurityRefusals refusals,
+                                                  ProblemWriter problems) {
         ServerAuthenticationEntryPoint notSignedIn = refusals.notSignedIn();
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**"), notSignedIn));
@@ -132,8 +132,8 @@ class GatewaySecurity {
     }
 
     @Bean
-    ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemWriter problems) {
-        return new SecurityRefusals(problems).pathRefused();
+    ServerExchangeRejectedHandler exchangeRejectedHandler(SecurityRefusals refusals) {
+        return refusals.pathRefused();
     }
 
     /**

@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  */
 final class PublicPaths {
 
-    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
-
     /** Each service's OpenAPI document, which the Swagger UI fetches without a sign-in. */
     private static final List<PathPattern> API_DOCS = Stream.of("/api/{service}/v3/api-docs",
                                                                 "/api/{service}/v3/api-docs.yaml",
@@ -52,20 +50,14 @@ final class PublicPaths {
     }
 
     /**
-     * True for what needs no sign-in as far as the API is concerned: anything outside {@code /api/}, the API docs,
-     * personal links and providers' webhooks. Never for a path with {@code .} or {@code ..} segments (however
+     * True for the paths under {@code /api/} that ask no sign-in: the API docs, personal links and providers'
+     * webhooks; the gateway decides the rest itself. Never for a path with {@code .} or {@code ..} segments (however
      * encoded, or with {@code ;} parameters), which may resolve, at the service, to somewhere else under
      * {@code /api/}; browsers and HTTP clients never send one. (Spring Security's firewall refuses such paths before
      * this is asked; this holds even without it.)
      */
-    static boolean open(PathContainer path) {
-        boolean open = !API.matches(path) || OPEN.stream().anyMatch(pattern -> pattern.matches(path));
-        return open && !hasDotSegments(path);
-    }
-
-    /** True for the paths under {@code /api/} that ask no sign-in; the gateway decides the rest itself. */
     static boolean isPublicApi(PathContainer path) {
-        return API.matches(path) && open(path);
+        return OPEN.stream().anyMatch(pattern -> pattern.matches(path)) && !hasDotSegments(path);
     }
 
     /** The path as the log may show it: a personal link's segment replaced by {@code {link}}. */

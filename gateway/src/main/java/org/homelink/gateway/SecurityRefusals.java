@@ -9,6 +9,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
  * provider that cannot be reached (503), a session request that changes something without its CSRF token (403),
  * and a path the firewall refuses (400). None repeats what was sent.
  */
-final class SecurityRefusals {
+@Component
+class SecurityRefusals {
 
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
     static final int PROVIDER_RETRY_AFTER = 10;

@@ -114,18 +114,20 @@ class GatewaySignInTest {
     }
 
     @Test
-    void asksAPersonToSignInAgainWhenTheirTokenCannotBeRefreshed() {
+    void asksAPersonToSignInAgainWhenTheirTokenCannotBeRefreshed(CapturedOutput output) {
         issuer.issuesAccessTokensFor(Duration.ofSeconds(30));
         Browser browser = new Browser(port);
         browser.signIn();
         issuer.refusesRefresh(true);
 
-        HttpResponse<String> answer = browser.get("/api/families/17");
+        HttpResponse<String> answer = browser.get("/api/families/17", RequestIdFilter.HEADER, "sign-in-ended");
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(answer.body()).contains("\"field\":\"session\"");
         assertThat(familyService.arrivals()).as("nothing forwarded").isEmpty();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .as("logged with the status it was answered with").containsPattern("GET /api/families/17 401 \\d+ ms id=sign-in-ended"));
     }
 
     @Test

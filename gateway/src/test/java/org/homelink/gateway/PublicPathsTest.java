@@ -7,23 +7,22 @@ import org.springframework.http.server.PathContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one list both the request context filter and the request log read. */
+/** The one list both the gateway's sign-in rules and the request log read. */
 class PublicPathsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/openreferral/services", "/actuator/health", "/api/engagement/v3/api-docs",
-            "/api/engagement/voice/Zm9y/answer", "/api/engagement/agreement-links/QWdy",
-            "/api/engagement/messages/receipts/sms"})
-    void asksNoStaffContextOf(String path) {
-        assertThat(PublicPaths.open(PathContainer.parsePath(path))).isTrue();
+    @ValueSource(strings = {"/api/engagement/v3/api-docs", "/api/engagement/voice/Zm9y/answer",
+            "/api/engagement/agreement-links/QWdy", "/api/engagement/messages/receipts/sms"})
+    void asksNoSignInOf(String path) {
+        assertThat(PublicPaths.isPublicApi(PathContainer.parsePath(path))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/engagement/messages", "/api/engagement/messages/42", "/api/engagement/voicemail/1",
             "/api/engagement/agreements/7", "/api/engagement/messages/receipts/../../surveys/1",
             "/api/engagement/agreement-links/%2E%2E/%2E%2E/families/1"})
-    void asksTheStaffContextOf(String path) {
-        assertThat(PublicPaths.open(PathContainer.parsePath(path))).isFalse();
+    void asksASignInOf(String path) {
+        assertThat(PublicPaths.isPublicApi(PathContainer.parsePath(path))).isFalse();
     }
 
     @ParameterizedTest

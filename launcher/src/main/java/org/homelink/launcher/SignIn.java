@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,7 +40,7 @@ final class SignIn {
     private final String gatewayUrl;
     private final Path signingKey;
 
-    private SignIn(String issuer, String gatewaySecret, String demoLoaderSecret, String gatewayUrl, Path signingKey) {
+    SignIn(String issuer, String gatewaySecret, String demoLoaderSecret, String gatewayUrl, Path signingKey) {
         this.issuer = issuer;
         this.gatewaySecret = gatewaySecret;
         this.demoLoaderSecret = demoLoaderSecret;
@@ -88,8 +89,10 @@ final class SignIn {
      * would send it.
      */
     String demoLoaderToken(URI authServer) throws IOException, InterruptedException {
+        // Form-encoded before Base64, as RFC 6749 (2.3.1) says and the auth server decodes: a secret of one's own,
+        // from HOMELINK_DEMO_LOADER_SECRET, may hold '+', '%' or ':'.
         String credentials = Base64.getEncoder().encodeToString(
-                (DEMO_LOADER + ":" + demoLoaderSecret).getBytes(StandardCharsets.UTF_8));
+                (formEncoded(DEMO_LOADER) + ":" + formEncoded(demoLoaderSecret)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(authServer.resolve("/oauth2/token"))
                                          .timeout(Duration.ofSeconds(10))
                                          .header("Authorization", "Basic " + credentials)
@@ -103,6 +106,10 @@ final class SignIn {
                     + " " + body.path("error").asText("") + ")");
         }
         return body.get("access_token").asText();
+    }
+
+    private static String formEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A command-line argument: it wins over the application's own settings, which read the same name. */
